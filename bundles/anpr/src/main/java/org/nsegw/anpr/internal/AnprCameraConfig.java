@@ -1,0 +1,59 @@
+package org.nsegw.anpr.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+@ObjectClassDefinition(id = "org.nsegw.anpr.camera", name = "ANPR camera",
+        description = "A plate-recognition camera serving one lane at one position.")
+@interface AnprCameraConfig {
+
+    @AttributeDefinition(name = "Device id", description = "unique id of the camera on this gateway, e.g. anpr-L1-front")
+    String id();
+
+    @AttributeDefinition(name = "Profile", description = "the device profile, e.g. anpr/hikvision-isapi")
+    String profile();
+
+    @AttributeDefinition(name = "Model", required = false, description = "vendor and model, from the profile")
+    String model() default "";
+
+    @AttributeDefinition(name = "Lane", description = "the lane the camera watches")
+    String lane();
+
+    @AttributeDefinition(name = "Position", description = "where the camera looks at vehicles",
+            options = {@Option(value = "front"), @Option(value = "rear"), @Option(value = "gate")})
+    String position();
+
+    @AttributeDefinition(name = "Protocol", description = "how the camera delivers its reads",
+            options = {@Option(value = "hikvision-isapi", label = "Hikvision ISAPI"), @Option(value = "dahua-itsapi", label = "Dahua ITSAPI")})
+    String protocol();
+
+    @AttributeDefinition(name = "Mode", description = "push: the camera posts events to the gateway; pull: the gateway holds an event stream open",
+            options = {@Option(value = "push"), @Option(value = "pull")})
+    String mode() default "push";
+
+    @AttributeDefinition(name = "Address", description = "the camera's IP address or host name")
+    String address();
+
+    @AttributeDefinition(name = "HTTP port", min = "1", max = "65535")
+    int port() default 80;
+
+    @AttributeDefinition(name = "User name", required = false, description = "the camera account (pull mode), or the account the camera pushes with")
+    String username() default "";
+
+    @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD)
+    String password() default "";
+
+    @AttributeDefinition(name = "Distance from the weigh sensor (m)", min = "-200", max = "200",
+            description = "along the direction of travel: negative before the sensor (front cameras), positive after it")
+    double distanceM() default 0;
+
+    @AttributeDefinition(name = "Clock tolerance (s)", min = "0", max = "600",
+            description = "how far the camera's clock may be off before its reads are flagged")
+    int clockToleranceSeconds() default 2;
+
+    @AttributeDefinition(name = "Offline after (s)", min = "10", max = "86400",
+            description = "no event or heartbeat for this long marks the camera offline")
+    int offlineAfterSeconds() default 300;
+}

@@ -1,0 +1,17 @@
+package org.nsegw.api.fusion;
+
+/** What fusion noticed while putting a passage together. Each one sends the passage to review, never to a case. */
+public enum PassageFlag {
+    /** No camera read a plate for this vehicle. */
+    NO_PLATE,
+    /** Plate reads of the same vehicle disagree (other than a tractor and its trailer). */
+    PLATES_DISAGREE,
+    /** The vehicle straddled two lanes; two sensors weighed it. */
+    STRADDLING,
+    /** Vehicles followed so closely that reads may belong to the next one. */
+    TAILGATING,
+    /** No weigh record belongs to these reads. */
+    NO_WEIGHT,
+    /** A device involved was offline or in error at the time. */
+    DEVICE_FAULT
+}

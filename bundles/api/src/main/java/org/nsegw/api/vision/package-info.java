@@ -1,0 +1,7 @@
+/** Cleanliness observations made on site-exit camera frames. */
+@Export
+@Version("0.1.0")
+package org.nsegw.api.vision;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

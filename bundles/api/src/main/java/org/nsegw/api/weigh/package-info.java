@@ -1,0 +1,7 @@
+/** Per-vehicle weigh records from weigh-in-motion systems and truck scales. */
+@Export
+@Version("0.1.0")
+package org.nsegw.api.weigh;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

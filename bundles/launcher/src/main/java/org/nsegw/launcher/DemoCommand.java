@@ -1,0 +1,245 @@
+package org.nsegw.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nsegw demo}: the example sites, each on its own gateway process, started, watched and stopped, with a
+ * summary at the end. Every device the examples name stays offline until the device emulators exist.
+ */
+@Command(name = "demo", description = {
+    "Run the example sites on gateways of their own, show their progress, stop them and summarise.",
+    "Everything the gateways write goes to demo-data/<gateway id>/."})
+final class DemoCommand implements Callable<Integer> {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(40);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seconds", defaultValue = "5", paramLabel = "N", description = "how long the gateways run once ready (default: ${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--site", paramLabel = "FILE", description = "a site file to run (repeatable; default: the two examples in edge-config/)")
+    List<Path> sites;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "where the gateways write (default: demo-data/)")
+    Path dataRoot;
+
+    /** One gateway of the demo. */
+    private static final class Run {
+        final String label;
+        final Path site;
+        String gatewayId;
+        long devices;
+        Path data;
+        Process process;
+        long startedNanos;
+        double readySeconds = -1;
+        int active;
+        long online;
+        boolean clean;
+        String failure = "";
+
+        Run(String label, Path site) {
+            this.label = label;
+            this.site = site;
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Distribution dist = Distribution.locate();
+        List<Path> files = sites != null ? sites
+                : List.of(dist.examples().resolve("bridge-example.yaml"), dist.examples().resolve("site-example.yaml"));
+        Path root = dataRoot != null ? dataRoot : dist.home().resolve("demo-data");
+        List<Run> runs = new ArrayList<>();
+        out.println("NSE Gateway demo: " + files.size() + " example site(s), each on its own gateway");
+        out.println();
+        out.println("1. Checking the site files");
+        for (Path file : files) {
+            Run run = new Run(label(file), file);
+            SiteCheck.Result check = SiteCheck.check(dist, file, null);
+            if (!check.plan().isValid()) {
+                check.printProblems(out);
+                out.println("   The demo stops: " + file + " is not valid.");
+                return Nsegw.EXIT_FAILURE;
+            }
+            run.gatewayId = check.plan().gatewayId();
+            run.devices = check.devices();
+            run.data = root.resolve(run.gatewayId).toAbsolutePath();
+            out.printf("   [%s] %s: valid, gateway %s, %d lanes, %d devices%n", run.label, file, run.gatewayId,
+                    check.count(org.nsegw.site.SiteCompiler.LANE_PID), run.devices);
+            runs.add(run);
+        }
+        Thread cleanup = new Thread(() -> runs.forEach(r -> {
+            if (r.process != null) {
+                r.process.destroyForcibly();
+            }
+        }));
+        Runtime.getRuntime().addShutdownHook(cleanup);
+
+        out.println();
+        out.println("2. Starting the gateways");
+        for (Run run : runs) {
+            deleteTree(run.data);
+            Files.createDirectories(run.data);
+            run.startedNanos = System.nanoTime();
+            run.process = new ProcessBuilder(gatewayCommand(dist, run))
+                    .redirectErrorStream(true)
+                    .redirectOutput(run.data.resolve("console.log").toFile())
+                    .start();
+            out.printf("   [%s] gateway %s started (pid %d), data in %s%n", run.label, run.gatewayId, run.process.pid(),
+                    dist.home().relativize(run.data));
+            out.flush();
+        }
+        for (Run run : runs) {
+            awaitReady(run, out);
+        }
+        out.println();
+        out.println("3. Running for " + seconds + " s (no device emulators in this version: the devices stay offline)");
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            TimeUnit.MILLISECONDS.sleep(Math.min(1000, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+            StringBuilder line = new StringBuilder("   ");
+            for (Run run : runs) {
+                status(run).ifPresent(s -> line.append(String.format("[%s] %s, %d/%d devices online   ", run.label,
+                        run.process.isAlive() ? "running" : "STOPPED", online(s), run.devices)));
+            }
+            out.println(line.toString().stripTrailing());
+            out.flush();
+        }
+        out.println();
+        out.println("4. Stopping the gateways (SIGTERM)");
+        for (Run run : runs) {
+            stop(run, out);
+        }
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+        out.println();
+        return summary(runs, dist, out);
+    }
+
+    private void awaitReady(Run run, PrintWriter out) throws InterruptedException {
+        long deadline = run.startedNanos + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && run.process.isAlive()) {
+            Optional<JsonNode> s = status(run);
+            if (s.isPresent() && s.get().path("ready").asBoolean() && s.get().path("running").asBoolean()) {
+                run.readySeconds = (System.nanoTime() - run.startedNanos) / 1e9;
+                run.active = s.get().path("components").path("active").asInt();
+                run.online = online(s.get());
+                out.printf("   [%s] ready %.1f s after launch: %d components active, %d of %d devices online%n",
+                        run.label, run.readySeconds, run.active, run.online, run.devices);
+                out.flush();
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        run.failure = run.process.isAlive() ? "not ready within " + READY_TIMEOUT.toSeconds() + " s"
+                : "the gateway exited with status " + run.process.exitValue();
+        out.printf("   [%s] %s; see %s%n", run.label, run.failure, run.data.resolve("console.log"));
+    }
+
+    private void stop(Run run, PrintWriter out) throws InterruptedException {
+        if (!run.process.isAlive()) {
+            out.printf("   [%s] had already exited with status %d%n", run.label, run.process.exitValue());
+            return;
+        }
+        run.process.destroy(); // SIGTERM
+        if (!run.process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            run.process.destroyForcibly();
+            run.failure = "did not stop within " + STOP_TIMEOUT.toSeconds() + " s";
+            out.printf("   [%s] %s%n", run.label, run.failure);
+            return;
+        }
+        Optional<JsonNode> last = status(run);
+        run.online = last.map(DemoCommand::online).orElse(0L);
+        run.clean = run.process.exitValue() == 0 && last.map(s -> !s.path("running").asBoolean(true)).orElse(false);
+        if (!run.clean && run.failure.isEmpty()) {
+            run.failure = "unclean stop (exit status " + run.process.exitValue() + ")";
+        }
+        out.printf("   [%s] %s%n", run.label, run.clean ? "stopped cleanly: components deactivated, final status written"
+                : run.failure);
+    }
+
+    private int summary(List<Run> runs, Distribution dist, PrintWriter out) {
+        out.println("Summary");
+        String format = "  %-16s %-20s %-9s %-11s %-8s %-9s %s%n";
+        out.printf(format, "SITE", "GATEWAY", "READY IN", "COMPONENTS", "DEVICES", "SHUTDOWN", "DATA");
+        boolean ok = true;
+        for (Run run : runs) {
+            ok &= run.clean && run.readySeconds >= 0;
+            out.printf(format, run.label, run.gatewayId, run.readySeconds < 0 ? "-" : String.format("%.1f s", run.readySeconds),
+                    run.active + " active", run.online + "/" + run.devices, run.clean ? "clean" : "FAILED",
+                    dist.home().relativize(run.data));
+        }
+        out.println();
+        Run first = runs.get(0);
+        out.println("Look closer:");
+        out.println("  ./nsegw status --data " + dist.home().relativize(first.data) + "     the last status of " + first.gatewayId);
+        out.println("  less " + dist.home().relativize(first.data.resolve("log").resolve("nsegw.0.log")) + "   its log");
+        out.println("  ./nsegw run --site " + first.site + "   run it yourself (Ctrl-C stops it)");
+        out.println();
+        out.println(ok ? "Demo finished: every gateway started, applied its site file and stopped cleanly."
+                : "Demo FAILED: " + runs.stream().filter(r -> !r.failure.isEmpty()).map(r -> r.label + ": " + r.failure).toList());
+        return ok ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
+    }
+
+    private static List<String> gatewayCommand(Distribution dist, Run run) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-cp", System.getProperty("java.class.path"), "-Dnsegw.dist=" + dist.dist(),
+                "-Dnsegw.home=" + dist.home(), Nsegw.class.getName(), "run", "--site", run.site.toString(),
+                "--data", run.data.toString());
+    }
+
+    private static Optional<JsonNode> status(Run run) {
+        Path file = run.data.resolve("status.json");
+        try {
+            return Files.isRegularFile(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // being replaced at this moment; the next look will do
+        }
+    }
+
+    private static long online(JsonNode status) {
+        long n = 0;
+        for (JsonNode d : status.path("devices")) {
+            n += "ONLINE".equals(d.path("state").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static String label(Path site) {
+        String name = site.getFileName().toString();
+        return name.replaceFirst("\\.ya?ml$", "");
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.nsegw.launcher;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.nsegw.site.ConfigSchema;
+import org.nsegw.site.MetatypeXml;
+
+/**
+ * Where the gateway's files are: the distribution ({@code lib/} with the launcher's class path, {@code bundles/}
+ * with what the framework installs) and the home folder with {@code edge-config/} and {@code device-profiles/}.
+ *
+ * @param dist the distribution folder
+ * @param home the folder with {@code edge-config/} and {@code device-profiles/} (a checkout or an installation)
+ */
+record Distribution(Path dist, Path home) {
+
+    /** Found from the system properties the {@code nsegw} script sets, or else from where this class was loaded. */
+    static Distribution locate() {
+        Path dist = property("nsegw.dist").orElseGet(Distribution::fromCodeSource);
+        Path home = property("nsegw.home").orElse(Path.of("").toAbsolutePath());
+        return new Distribution(dist, home);
+    }
+
+    private static java.util.Optional<Path> property(String name) {
+        String v = System.getProperty(name);
+        return v == null || v.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(v).toAbsolutePath());
+    }
+
+    private static Path fromCodeSource() {
+        try {
+            Path jar = Path.of(Nsegw.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().getParent(); // lib/launcher.jar -> dist
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot tell where the launcher is installed", e);
+        }
+    }
+
+    Path bundles() {
+        return dist.resolve("bundles");
+    }
+
+    Path profiles() {
+        return home.resolve("device-profiles");
+    }
+
+    Path examples() {
+        return home.resolve("edge-config");
+    }
+
+    /** The bundle jars, in the order the framework installs and starts them. */
+    List<Path> bundleJars() throws IOException {
+        if (!Files.isDirectory(bundles())) {
+            throw new IOException("no bundles in " + bundles() + "; build the gateway first (./nsegw build)");
+        }
+        try (Stream<Path> files = Files.list(bundles())) {
+            return files.filter(p -> p.toString().endsWith(".jar")).sorted(Comparator.comparing(Distribution::startOrder)
+                    .thenComparing(p -> p.getFileName().toString())).toList();
+        }
+    }
+
+    /**
+     * Libraries and OSGi services first, then the API and the log writer (so that it records the other bundles'
+     * start and, being stopped last among ours, their shutdown), then the rest of the gateway.
+     */
+    static int startOrder(Path jar) {
+        String name = jar.getFileName().toString();
+        if (!name.startsWith("org.nsegw.")) {
+            return 0;
+        }
+        if (name.startsWith("org.nsegw.api-")) {
+            return 1;
+        }
+        if (name.startsWith("org.nsegw.log-")) {
+            return 2;
+        }
+        return 3;
+    }
+
+    /** The metatype of every bundle, read from the jars, to check site files without starting the framework. */
+    List<ConfigSchema> schemas() throws IOException {
+        List<ConfigSchema> schemas = new ArrayList<>();
+        for (Path jar : bundleJars()) {
+            schemas.addAll(MetatypeXml.readJar(jar));
+        }
+        return schemas;
+    }
+}

@@ -1,0 +1,424 @@
+package org.nsegw.site;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.nsegw.api.device.DeviceKind;
+import org.nsegw.site.Yaml.YEntry;
+import org.nsegw.site.Yaml.YList;
+import org.nsegw.site.Yaml.YMap;
+import org.nsegw.site.Yaml.YNode;
+import org.nsegw.site.Yaml.YScalar;
+
+/**
+ * Turns a site file into the configurations of the gateway's components, checking every value against the
+ * metatype of the component that will receive it and against the device profiles the file names.
+ *
+ * <p>Mapping rules, which {@code docs/site-config.md} explains to installers:
+ * <ul>
+ * <li>each top-level section configures one component ({@link #SECTIONS}); {@code lanes} and {@code devices} are
+ * lists, and each item becomes a factory configuration named by its {@code id};</li>
+ * <li>nested keys join with dots: {@code serial: {baud: 9600}} sets the property {@code serial.baud};</li>
+ * <li>a device starts from the settings of its profile, and any key in the site file overrides them;</li>
+ * <li>a mapping given for a list of text becomes {@code key=value} items.</li>
+ * </ul>
+ */
+public final class SiteCompiler {
+
+    public static final String GATEWAY_PID = "org.nsegw.gateway";
+    public static final String LANE_PID = "org.nsegw.fusion.lane";
+    public static final String OVERWEIGHT_PID = "org.nsegw.rules.overweight";
+    public static final String CLEANLINESS_PID = "org.nsegw.rules.cleanliness";
+    public static final String UPLINK_PID = "org.nsegw.uplink";
+    public static final String LOG_PID = "org.nsegw.log";
+
+    /** The factory PID of the device component of each kind. */
+    public static final Map<DeviceKind, String> DEVICE_PIDS = Map.of(
+            DeviceKind.WEIGH_SENSOR, "org.nsegw.weigh.sensor",
+            DeviceKind.ANPR_CAMERA, "org.nsegw.anpr.camera",
+            DeviceKind.SITE_CAMERA, "org.nsegw.vision.camera");
+
+    /** Every configuration this compiler creates carries this property, with the site file as value. */
+    public static final String SITE_MARKER = "nsegw.site";
+
+    /** Ids of gateways, lanes and devices end up in topic names, file names and configuration names. */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /**
+     * A top-level section of a site file.
+     *
+     * @param key      the key in the file
+     * @param pid      the component it configures; empty for devices, whose component depends on the profile
+     * @param list     whether it is a list of items with ids
+     * @param required whether every site file must have it
+     */
+    public record Section(String key, String pid, boolean list, boolean required) {
+    }
+
+    public static final List<Section> SECTIONS = List.of(
+            new Section("gateway", GATEWAY_PID, false, true),
+            new Section("lanes", LANE_PID, true, false),
+            new Section("devices", "", true, false),
+            new Section("limits", OVERWEIGHT_PID, false, false),
+            new Section("cleanliness", CLEANLINESS_PID, false, false),
+            new Section("uplink", UPLINK_PID, false, false),
+            new Section("logging", LOG_PID, false, false));
+
+    private final Map<String, ConfigSchema> schemas;
+    private final DeviceProfiles profiles;
+
+    /**
+     * @param schemas  the metatype of the installed components, by PID or factory PID
+     * @param profiles the device profiles available
+     */
+    public SiteCompiler(Map<String, ConfigSchema> schemas, DeviceProfiles profiles) {
+        this.schemas = Map.copyOf(schemas);
+        this.profiles = profiles;
+    }
+
+    /** Indexes schemas by PID; the same PID designated twice is a packaging mistake and the later one wins. */
+    public static Map<String, ConfigSchema> index(List<ConfigSchema> schemas) {
+        Map<String, ConfigSchema> byPid = new HashMap<>();
+        schemas.forEach(s -> byPid.put(s.pid(), s));
+        return byPid;
+    }
+
+    /**
+     * Compiles one site file.
+     *
+     * @param file the file name as the user gave it, for messages
+     * @param text the file's content
+     */
+    public SitePlan compile(String file, String text) {
+        return new Run(file).compile(text);
+    }
+
+    /** A value from the file and how to name its key in messages. */
+    private record Sourced(YNode node, String what) {
+    }
+
+    /** The state of one compilation. */
+    private final class Run {
+        private final String file;
+        private final List<Problem> problems = new ArrayList<>();
+        private final List<PlannedConfiguration> configurations = new ArrayList<>();
+        private final Set<String> laneIds = new LinkedHashSet<>();
+        private final Map<String, YScalar> laneRefs = new LinkedHashMap<>();
+        private String gatewayId = "";
+
+        Run(String file) {
+            this.file = file;
+        }
+
+        SitePlan compile(String text) {
+            Yaml.Parsed parsed = Yaml.parse(file, text);
+            if (parsed.problem().isPresent()) {
+                return new SitePlan(file, "", List.of(), List.of(parsed.problem().get()));
+            }
+            if (parsed.root().isEmpty()) {
+                problems.add(new Problem(Location.of(file), "the site file is empty; it needs at least a 'gateway' section"));
+                return plan();
+            }
+            if (!(parsed.root().get() instanceof YMap root)) {
+                problems.add(new Problem(parsed.root().get().location(),
+                        "a site file must be a mapping of sections (gateway, lanes, devices...), not " + parsed.root().get().describe()));
+                return plan();
+            }
+            List<String> sectionKeys = sectionKeys();
+            Set<String> seen = new TreeSet<>();
+            for (YEntry entry : root.entries()) {
+                String key = entry.key().text();
+                if (!seen.add(key)) {
+                    problems.add(new Problem(entry.key().location(), "duplicate section '" + key + "'"));
+                    continue;
+                }
+                Optional<Section> section = SECTIONS.stream().filter(s -> s.key().equals(key)).findFirst();
+                if (section.isEmpty()) {
+                    problems.add(new Problem(entry.key().location(), "unknown section '" + key + "'; allowed: "
+                            + String.join(", ", sectionKeys) + Suggestions.didYouMean(key, sectionKeys)));
+                }
+            }
+            for (Section s : SECTIONS) {
+                if (s.required() && !seen.contains(s.key())) {
+                    problems.add(new Problem(new Location(file, 1, 1), "missing required section '" + s.key() + "'"));
+                }
+            }
+            // Lanes first: devices refer to them.
+            root.get("gateway").ifPresent(n -> gateway(n));
+            root.get("lanes").ifPresent(n -> lanes(n));
+            root.get("devices").ifPresent(n -> devices(n));
+            for (Section s : SECTIONS) {
+                if (!s.list() && !s.key().equals("gateway")) {
+                    root.get(s.key()).ifPresent(n -> singleton(s, n));
+                }
+            }
+            laneRefs.forEach((what, lane) -> {
+                if (!laneIds.contains(lane.text())) {
+                    problems.add(new Problem(lane.location(), what + ": lane '" + lane.text() + "' is not defined in lanes"
+                            + (laneIds.isEmpty() ? " (there are none)" : "; defined: " + String.join(", ", laneIds))
+                            + Suggestions.didYouMean(lane.text(), laneIds)));
+                }
+            });
+            return plan();
+        }
+
+        private SitePlan plan() {
+            return new SitePlan(file, problems.isEmpty() ? gatewayId : "", problems.isEmpty() ? configurations : List.of(), problems);
+        }
+
+        private void gateway(YNode node) {
+            Optional<YMap> map = mapping(node, "gateway");
+            Optional<ConfigSchema> schema = schema(GATEWAY_PID, "gateway", node.location());
+            if (map.isEmpty() || schema.isEmpty()) {
+                return;
+            }
+            Map<String, Object> props = configure(map.get(), schema.get(), "gateway", Map.of());
+            checkId(map.get(), "gateway").ifPresent(id -> gatewayId = id);
+            add(new PlannedConfiguration(GATEWAY_PID, "", props));
+        }
+
+        private void singleton(Section section, YNode node) {
+            if (node instanceof YScalar s && s.isNull()) {
+                return; // an empty section: the component's defaults
+            }
+            Optional<YMap> map = mapping(node, section.key());
+            Optional<ConfigSchema> schema = schema(section.pid(), section.key(), node.location());
+            if (map.isPresent() && schema.isPresent()) {
+                add(new PlannedConfiguration(section.pid(), "", configure(map.get(), schema.get(), section.key(), Map.of())));
+            }
+        }
+
+        private void lanes(YNode node) {
+            Optional<ConfigSchema> schema = schema(LANE_PID, "lanes", node.location());
+            Map<String, Location> firstSeen = new HashMap<>();
+            for (YMap lane : items(node, "lanes")) {
+                String what = "lane " + label(lane, "lanes");
+                Optional<String> id = checkId(lane, what);
+                id.ifPresent(i -> {
+                    Location first = firstSeen.putIfAbsent(i, lane.location());
+                    if (first != null) {
+                        problems.add(new Problem(lane.get("id").get().location(), "duplicate lane id '" + i
+                                + "' (first defined at line " + first.line() + ")"));
+                    }
+                    laneIds.add(i);
+                });
+                if (schema.isPresent()) {
+                    Map<String, Object> props = configure(lane, schema.get(), what, Map.of());
+                    id.ifPresent(i -> add(new PlannedConfiguration(LANE_PID, i, props)));
+                }
+            }
+        }
+
+        private void devices(YNode node) {
+            Map<String, Location> firstSeen = new HashMap<>();
+            for (YMap device : items(node, "devices")) {
+                String what = "device " + label(device, "devices");
+                Optional<String> id = checkId(device, what);
+                id.ifPresent(i -> {
+                    Location first = firstSeen.putIfAbsent(i, device.location());
+                    if (first != null) {
+                        problems.add(new Problem(device.get("id").get().location(), "duplicate device id '" + i
+                                + "' (first defined at line " + first.line() + ")"));
+                    }
+                });
+                Optional<DeviceProfile> profile = profile(device, what);
+                if (profile.isEmpty()) {
+                    continue;
+                }
+                String pid = DEVICE_PIDS.get(profile.get().kind());
+                Optional<ConfigSchema> schema = schema(pid, what, device.location());
+                if (schema.isEmpty()) {
+                    continue;
+                }
+                String profileWhat = "profile '" + profile.get().id() + "'";
+                Map<String, Sourced> inherited = new LinkedHashMap<>();
+                if (schema.get().property("model").isPresent()) {
+                    Location at = device.get("profile").get().location();
+                    inherited.put("model", new Sourced(new YScalar(profile.get().displayName(), Yaml.ScalarKind.TEXT, true, at), profileWhat));
+                }
+                flatten(profile.get().settings(), "", schema.get(), profileWhat, inherited);
+                Map<String, Object> props = configure(device, schema.get(), what, inherited);
+                device.get("lane").filter(YScalar.class::isInstance).map(YScalar.class::cast)
+                        .filter(s -> !s.isNull()).ifPresent(lane -> laneRefs.put(what, lane));
+                id.ifPresent(i -> add(new PlannedConfiguration(pid, i, props)));
+            }
+        }
+
+        private Optional<DeviceProfile> profile(YMap device, String what) {
+            Optional<YNode> node = device.get("profile");
+            if (node.isEmpty() || !(node.get() instanceof YScalar s) || s.isNull()) {
+                problems.add(new Problem(node.map(YNode::location).orElse(device.location()), what
+                        + ": missing required key 'profile' (the device model, e.g. weigh/toledo-continuous); available: "
+                        + String.join(", ", profiles.ids())));
+                return Optional.empty();
+            }
+            Optional<DeviceProfile> profile = profiles.find(s.text());
+            if (profile.isEmpty()) {
+                problems.add(new Problem(s.location(), what + ": profile '" + s.text() + "' not found in "
+                        + profiles.source() + (profiles.all().isEmpty() ? " (no profiles there; give --profiles DIR)" : "") + "; available: "
+                        + (profiles.ids().isEmpty() ? "none" : String.join(", ", profiles.ids()))
+                        + Suggestions.didYouMean(s.text(), profiles.ids())));
+                return Optional.empty();
+            }
+            if (!profile.get().isUsable()) {
+                problems.addAll(profile.get().problems());
+                problems.add(new Problem(s.location(), what + ": profile '" + s.text()
+                        + "' cannot be used until its problems are fixed"));
+                return Optional.empty();
+            }
+            return profile;
+        }
+
+        /** Checks the {@code id} of a section or list item and returns it if it is usable. */
+        private Optional<String> checkId(YMap map, String what) {
+            Optional<YNode> node = map.get("id");
+            if (node.isPresent() && node.get() instanceof YScalar s && !s.isNull()) {
+                if (ID.matcher(s.text()).matches()) {
+                    return Optional.of(s.text());
+                }
+                problems.add(new Problem(s.location(), what + ": id '" + s.text()
+                        + "' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+            }
+            return Optional.empty(); // a missing id is reported by the required-key check
+        }
+
+        private Map<String, Object> configure(YMap map, ConfigSchema schema, String what, Map<String, Sourced> inherited) {
+            Map<String, Sourced> values = new LinkedHashMap<>(inherited);
+            flatten(map, "", schema, what, values);
+            Map<String, Object> props = new LinkedHashMap<>();
+            values.forEach((id, sourced) -> {
+                PropertySchema p = schema.properties().get(id);
+                PropertyValues.convert(sourced.node(), p, sourced.what() + ": " + id, problems::add).ifPresent(v -> {
+                    if (id.endsWith("expires") && v instanceof String date) {
+                        checkDate(date, sourced, id);
+                    }
+                    props.put(id, v);
+                });
+            });
+            for (PropertySchema p : schema.properties().values()) {
+                if (p.required() && !p.hasDefault() && !values.containsKey(p.id())) {
+                    problems.add(new Problem(map.location(), what + ": missing required key '" + p.id() + "'"
+                            + (p.description().isEmpty() ? "" : " (" + p.description() + ")")));
+                }
+            }
+            props.put(SITE_MARKER, file);
+            return props;
+        }
+
+        private void checkDate(String date, Sourced sourced, String id) {
+            try {
+                LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                problems.add(new Problem(sourced.node().location(), sourced.what() + ": " + id + " '" + date
+                        + "' is not a date; write it as YYYY-MM-DD, e.g. 2027-06-30"));
+            }
+        }
+
+        /** Collects the values of {@code map} by property id, reporting unknown and duplicate keys. */
+        private void flatten(YMap map, String prefix, ConfigSchema schema, String what, Map<String, Sourced> out) {
+            Set<String> keys = new TreeSet<>();
+            for (YEntry e : map.entries()) {
+                String key = e.key().text();
+                String id = prefix + key;
+                if (!keys.add(key)) {
+                    problems.add(new Problem(e.key().location(), what + ": duplicate key '" + id + "'"));
+                } else if (schema.properties().containsKey(id)) {
+                    out.put(id, new Sourced(e.value(), what));
+                } else if (e.value() instanceof YMap nested && hasPrefix(schema, id + ".")) {
+                    flatten(nested, id + ".", schema, what, out);
+                } else {
+                    List<String> allowed = allowedKeys(schema, prefix);
+                    problems.add(new Problem(e.key().location(), what + ": unknown key '" + key + "'"
+                            + (prefix.isEmpty() ? "" : " in '" + prefix.substring(0, prefix.length() - 1) + "'")
+                            + "; allowed here: " + String.join(", ", allowed) + Suggestions.didYouMean(key, allowed)));
+                }
+            }
+        }
+
+        private boolean hasPrefix(ConfigSchema schema, String prefix) {
+            return schema.properties().keySet().stream().anyMatch(id -> id.startsWith(prefix));
+        }
+
+        /** The keys that may appear at one nesting level: the next dotted segment of every matching id. */
+        private List<String> allowedKeys(ConfigSchema schema, String prefix) {
+            Set<String> allowed = new LinkedHashSet<>();
+            for (String id : schema.properties().keySet()) {
+                if (id.startsWith(prefix)) {
+                    String rest = id.substring(prefix.length());
+                    allowed.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
+                }
+            }
+            return List.copyOf(allowed);
+        }
+
+        private Optional<ConfigSchema> schema(String pid, String what, Location at) {
+            ConfigSchema schema = schemas.get(pid);
+            if (schema == null) {
+                problems.add(new Problem(at, what + " needs the component " + pid + ", which is not installed"));
+            }
+            return Optional.ofNullable(schema);
+        }
+
+        private Optional<YMap> mapping(YNode node, String what) {
+            if (node instanceof YMap map) {
+                return Optional.of(map);
+            }
+            problems.add(new Problem(node.location(), what + " must be a mapping of keys to values, not " + node.describe()));
+            return Optional.empty();
+        }
+
+        private List<YMap> items(YNode node, String what) {
+            if (node instanceof YScalar s && s.isNull()) {
+                return List.of();
+            }
+            if (!(node instanceof YList list)) {
+                problems.add(new Problem(node.location(), what + " must be a list (items starting with '- '), not " + node.describe()));
+                return List.of();
+            }
+            List<YMap> maps = new ArrayList<>();
+            for (YNode item : list.items()) {
+                if (item instanceof YMap map) {
+                    maps.add(map);
+                } else {
+                    problems.add(new Problem(item.location(), "each item of " + what + " must be a mapping with an id, not " + item.describe()));
+                }
+            }
+            return maps;
+        }
+
+        /** How a list item is named in messages: by its id when it has one, else by its line. */
+        private String label(YMap item, String list) {
+            return item.get("id").filter(YScalar.class::isInstance).map(n -> "'" + ((YScalar) n).text() + "'")
+                    .orElse("at line " + item.location().line() + " of " + list);
+        }
+
+        private void add(PlannedConfiguration c) {
+            configurations.add(c);
+        }
+    }
+
+    /** The ids of the properties that hold secrets, to hide them in logs. */
+    public Set<String> secretIds(String pid) {
+        ConfigSchema schema = schemas.get(pid);
+        if (schema == null) {
+            return Set.of();
+        }
+        Set<String> ids = new TreeSet<>();
+        schema.properties().values().stream().filter(p -> p.type() == ValueType.PASSWORD).forEach(p -> ids.add(p.id()));
+        return ids;
+    }
+
+    /** All section keys, for documentation and messages. */
+    public static List<String> sectionKeys() {
+        return SECTIONS.stream().map(Section::key).toList();
+    }
+}
