@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.TimeZone;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
@@ -57,6 +58,8 @@ final class RunCommand implements Callable<Integer> {
             err.println("Cannot start: " + e.getMessage());
             return Nsegw.EXIT_FAILURE;
         }
+        // The gateway runs in its site's time zone, whatever the machine's: local times in logs are site times.
+        TimeZone.setDefault(TimeZone.getTimeZone(check.zone()));
         out.printf("Starting gateway %s (%s) with data in %s%n", gatewayId, site, dataDir);
         out.flush();
         EmbeddedGateway gateway = EmbeddedGateway.start(dist, site, dataDir, check.profileDir());

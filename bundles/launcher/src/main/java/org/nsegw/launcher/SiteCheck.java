@@ -57,6 +57,14 @@ final class SiteCheck {
             return plan.configurations().stream().filter(c -> c.pid().equals(pid)).count();
         }
 
+        /** The gateway's time zone: local times in logs and reports are in it. */
+        java.time.ZoneId zone() {
+            Object tz = plan.configurations().stream().filter(c -> c.pid().equals(SiteCompiler.GATEWAY_PID)).findFirst()
+                    .flatMap(c -> c.property("timezone"))
+                    .orElseGet(() -> compiler.defaultValue(SiteCompiler.GATEWAY_PID, "timezone").orElse("Asia/Shanghai"));
+            return java.time.ZoneId.of(tz.toString());
+        }
+
         long devices() {
             return SiteCompiler.DEVICE_PIDS.values().stream().mapToLong(this::count).sum();
         }

@@ -1,6 +1,8 @@
 package org.nsegw.site;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -298,8 +300,8 @@ public final class SiteCompiler {
             values.forEach((id, sourced) -> {
                 PropertySchema p = schema.properties().get(id);
                 PropertyValues.convert(sourced.node(), p, sourced.what() + ": " + id, problems::add).ifPresent(v -> {
-                    if (id.endsWith("expires") && v instanceof String date) {
-                        checkDate(date, sourced, id);
+                    if (v instanceof String text) {
+                        checkFormat(id, text, sourced);
                     }
                     props.put(id, v);
                 });
@@ -314,12 +316,25 @@ public final class SiteCompiler {
             return props;
         }
 
-        private void checkDate(String date, Sourced sourced, String id) {
-            try {
-                LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                problems.add(new Problem(sourced.node().location(), sourced.what() + ": " + id + " '" + date
-                        + "' is not a date; write it as YYYY-MM-DD, e.g. 2027-06-30"));
+        /**
+         * Formats metatype cannot express: dates ({@code ...expires}) and time zones ({@code timezone}). The
+         * components check them again, but an installer should hear of a mistake before the gateway starts.
+         */
+        private void checkFormat(String id, String text, Sourced sourced) {
+            if (id.endsWith("expires")) {
+                try {
+                    LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    problems.add(new Problem(sourced.node().location(), sourced.what() + ": " + id + " '" + text
+                            + "' is not a date; write it as YYYY-MM-DD, e.g. 2027-06-30"));
+                }
+            } else if (id.equals("timezone")) {
+                try {
+                    ZoneId.of(text);
+                } catch (DateTimeException e) {
+                    problems.add(new Problem(sourced.node().location(), sourced.what() + ": timezone '" + text
+                            + "' is not a known time zone; use a name such as Asia/Shanghai"));
+                }
             }
         }
 
@@ -415,6 +430,12 @@ public final class SiteCompiler {
         Set<String> ids = new TreeSet<>();
         schema.properties().values().stream().filter(p -> p.type() == ValueType.PASSWORD).forEach(p -> ids.add(p.id()));
         return ids;
+    }
+
+    /** The metatype default of a property, if it has a single one. */
+    public Optional<String> defaultValue(String pid, String id) {
+        return Optional.ofNullable(schemas.get(pid)).flatMap(s -> s.property(id))
+                .filter(p -> p.defaults().size() == 1).map(p -> p.defaults().get(0));
     }
 
     /** All section keys, for documentation and messages. */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Level;
@@ -47,6 +48,7 @@ public final class LogFiles implements LogListener {
     private final ZoneId zone = ZoneId.systemDefault();
     private final Object lock = new Object();
     private FileHandler file;
+    private volatile LogLevels levels = new LogLevels(Map.of());
     private boolean console;
     private int fileSizeKb;
     private int files;
@@ -98,7 +100,9 @@ public final class LogFiles implements LogListener {
 
     private void apply(LogConfig config) throws IOException {
         List<String> rejected = new ArrayList<>();
-        loggerAdmin.getLoggerContext(null).setLogLevels(LogLine.levels(config.level(), config.levels(), rejected));
+        Map<String, LogLevel> configured = LogLine.levels(config.level(), config.levels(), rejected);
+        loggerAdmin.getLoggerContext(null).setLogLevels(configured);
+        levels = new LogLevels(configured);
         synchronized (lock) {
             console = config.console();
             if (file == null || fileSizeKb != config.fileSizeKb() || files != config.files()) {
@@ -142,6 +146,9 @@ public final class LogFiles implements LogListener {
             return;
         }
         maxWritten = Math.max(maxWritten, entry.getSequence());
+        if (!levels.enabled(entry.getLoggerName(), entry.getLogLevel())) {
+            return;
+        }
         Bundle b = entry.getBundle();
         write(new LogLine(Instant.ofEpochMilli(entry.getTime()), entry.getLogLevel(), entry.getLoggerName(),
                 b == null || b.getSymbolicName() == null ? "" : b.getSymbolicName(), String.valueOf(entry.getMessage()),

@@ -48,10 +48,15 @@ record LogLine(Instant time, LogLevel level, String loggerName, String bundle, S
         return b.toString();
     }
 
-    /** {@code weigh.WeighSensor} for our components, the bundle and logger for others. */
+    /**
+     * {@code weigh.WeighSensor} for our components; the bundle for the framework's events (the message says which
+     * event); the bundle and the logger's simple name for others.
+     */
     String source() {
-        String simple = loggerName.contains(".") && !loggerName.startsWith("Events.")
-                ? loggerName.substring(loggerName.lastIndexOf('.') + 1) : loggerName;
+        if (loggerName.startsWith("Events.")) {
+            return bundle.isEmpty() ? "framework" : bundle;
+        }
+        String simple = loggerName.contains(".") ? loggerName.substring(loggerName.lastIndexOf('.') + 1) : loggerName;
         if (bundle.startsWith("org.nsegw.")) {
             return bundle.substring("org.nsegw.".length()) + "." + simple;
         }
