@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             run.gatewayId = check.plan().gatewayId();
             run.devices = check.devices();
             run.data = root.resolve(run.gatewayId).toAbsolutePath();
-            out.printf("   [%s] %s: valid, gateway %s, %d lanes, %d devices%n", run.label, file, run.gatewayId,
+            out.printf("   [%s] %s: valid, gateway %s, %d lanes, %d devices%n", run.label, display(dist, file), run.gatewayId,
                     check.count(org.nsegw.site.SiteCompiler.LANE_PID), run.devices);
             runs.add(run);
         }
@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
                     .redirectOutput(run.data.resolve("console.log").toFile())
                     .start();
             out.printf("   [%s] gateway %s started (pid %d), data in %s%n", run.label, run.gatewayId, run.process.pid(),
-                    dist.home().relativize(run.data));
+                    display(dist, run.data));
             out.flush();
         }
         for (Run run : runs) {
@@ -189,14 +189,14 @@ final class DemoCommand implements Callable<Integer> {
             ok &= run.clean && run.readySeconds >= 0;
             out.printf(format, run.label, run.gatewayId, run.readySeconds < 0 ? "-" : String.format("%.1f s", run.readySeconds),
                     run.active + " active", run.online + "/" + run.devices, run.clean ? "clean" : "FAILED",
-                    dist.home().relativize(run.data));
+                    display(dist, run.data));
         }
         out.println();
         Run first = runs.get(0);
         out.println("Look closer:");
-        out.println("  ./nsegw status --data " + dist.home().relativize(first.data) + "     the last status of " + first.gatewayId);
-        out.println("  less " + dist.home().relativize(first.data.resolve("log").resolve("nsegw.0.log")) + "   its log");
-        out.println("  ./nsegw run --site " + first.site + "   run it yourself (Ctrl-C stops it)");
+        out.println("  ./nsegw status --data " + display(dist, first.data) + "     the last status of " + first.gatewayId);
+        out.println("  less " + display(dist, first.data.resolve("log").resolve("nsegw.0.log")) + "   its log");
+        out.println("  ./nsegw run --site " + display(dist, first.site) + "   run it yourself (Ctrl-C stops it)");
         out.println();
         out.println(ok ? "Demo finished: every gateway started, applied its site file and stopped cleanly."
                 : "Demo FAILED: " + runs.stream().filter(r -> !r.failure.isEmpty()).map(r -> r.label + ": " + r.failure).toList());
@@ -225,6 +225,12 @@ final class DemoCommand implements Callable<Integer> {
             n += "ONLINE".equals(d.path("state").asText()) ? 1 : 0;
         }
         return n;
+    }
+
+    /** A path under the home folder relative to it, as the README's commands are; others as they are. */
+    static Path display(Distribution dist, Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(dist.home()) ? dist.home().relativize(abs) : path;
     }
 
     private static String label(Path site) {
