@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nsegw config ...}: working with site files. */
-@Command(name = "config", description = "Work with site files.", subcommands = ConfigCommand.Validate.class)
+@Command(name = "config", description = "Work with site files.", subcommands = {ConfigCommand.Validate.class, ConfigCommand.Reference.class})
 final class ConfigCommand {
 
     /** {@code nsegw config validate FILE...}. */
@@ -56,6 +56,31 @@ final class ConfigCommand {
                 }
             }
             return allValid ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
+        }
+    }
+
+    /** {@code nsegw config reference}. */
+    @Command(name = "reference", description = "Print every key a site file may have, from the components' metatype, in Markdown.")
+    static final class Reference implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--update", paramLabel = "FILE",
+                description = "replace the reference between the markers in FILE (docs/site-config.md) instead of printing it")
+        Path update;
+
+        @Override
+        public Integer call() throws Exception {
+            String reference = ConfigReference.markdown(SiteCompiler.index(Distribution.locate().schemas()));
+            if (update != null) {
+                java.nio.file.Files.writeString(update, ConfigReference.splice(java.nio.file.Files.readString(update), reference));
+                spec.commandLine().getOut().println("Updated the reference in " + update);
+            } else {
+                spec.commandLine().getOut().print(reference);
+            }
+            spec.commandLine().getOut().flush();
+            return Nsegw.EXIT_OK;
         }
     }
 }

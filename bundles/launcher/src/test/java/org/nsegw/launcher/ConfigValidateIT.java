@@ -86,4 +86,15 @@ class ConfigValidateIT {
         assertThat(r.exit()).isNotZero();
         assertThat(r.out()).contains("nope.yaml: cannot read: no such file");
     }
+
+    @Test
+    void theKeyReferenceInTheDocsMatchesTheComponents() throws Exception {
+        Path doc = GatewayProcess.HOME.resolve("docs/site-config.md");
+        String text = Files.readString(doc);
+        String generated = ConfigReference.markdown(org.nsegw.site.SiteCompiler.index(Distribution.locate().schemas()));
+        assertThat(ConfigReference.splice(text, generated))
+                .as("docs/site-config.md is out of date: run ./nsegw config reference --update docs/site-config.md")
+                .isEqualTo(text);
+        assertThat(generated).contains("### `gateway`", "### devices: kind `weigh`", "| `serial.baud` | integer | `9600` | 300 to 921600 |");
+    }
 }
