@@ -44,12 +44,14 @@ final class PropertyValues {
             return single(scalar, schema, what, problems);
         }
         List<YNode> items;
+        List<Problem> pairProblems = new ArrayList<>();
         if (node instanceof YList list) {
             items = list.items();
         } else if (node instanceof YScalar scalar) {
             items = scalar.isNull() ? List.of() : List.of(scalar);
         } else {
-            items = pairs((YMap) node, schema, what, problems);
+            items = pairs((YMap) node, schema, what, pairProblems::add);
+            pairProblems.forEach(problems);
         }
         boolean unlimited = schema.cardinality() == Integer.MAX_VALUE || schema.cardinality() == Integer.MIN_VALUE;
         int limit = unlimited ? Integer.MAX_VALUE : Math.abs(schema.cardinality());
@@ -59,7 +61,7 @@ final class PropertyValues {
             return Optional.empty();
         }
         Object array = Array.newInstance(schema.type().javaType(), items.size());
-        boolean ok = true;
+        boolean ok = pairProblems.isEmpty();
         for (int i = 0; i < items.size(); i++) {
             YNode item = items.get(i);
             if (!(item instanceof YScalar scalar)) {
