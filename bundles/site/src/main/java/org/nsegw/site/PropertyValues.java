@@ -115,6 +115,11 @@ final class PropertyValues {
             case DOUBLE, FLOAT -> decimal(text, schema.type());
         };
         if (value.isEmpty()) {
+            Optional<String> limits = typeLimits(text, schema.type());
+            if (limits.isPresent()) {
+                problems.accept(new Problem(scalar.location(), what + " is " + text + ", out of range; allowed " + limits.get()));
+                return Optional.empty();
+            }
             String hint = schema.type() == ValueType.BOOLEAN && scalar.kind() == ScalarKind.TEXT
                     ? " (YAML 1.2: yes/no/on/off are text)" : "";
             problems.accept(new Problem(scalar.location(),
@@ -141,18 +146,8 @@ final class PropertyValues {
             return Optional.empty();
         }
         BigDecimal v = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
-        BigDecimal min = BigDecimal.valueOf(switch (type) {
-            case BYTE -> Byte.MIN_VALUE;
-            case SHORT -> Short.MIN_VALUE;
-            case INTEGER -> Integer.MIN_VALUE;
-            default -> Long.MIN_VALUE;
-        });
-        BigDecimal max = BigDecimal.valueOf(switch (type) {
-            case BYTE -> Byte.MAX_VALUE;
-            case SHORT -> Short.MAX_VALUE;
-            case INTEGER -> Integer.MAX_VALUE;
-            default -> Long.MAX_VALUE;
-        });
+        BigDecimal min = BigDecimal.valueOf(wholeMin(type));
+        BigDecimal max = BigDecimal.valueOf(wholeMax(type));
         if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
             return Optional.empty();
         }
@@ -163,6 +158,37 @@ final class PropertyValues {
             case INTEGER -> (int) l;
             default -> l;
         });
+    }
+
+    private static long wholeMin(ValueType type) {
+        return switch (type) {
+            case BYTE -> Byte.MIN_VALUE;
+            case SHORT -> Short.MIN_VALUE;
+            case INTEGER -> Integer.MIN_VALUE;
+            default -> Long.MIN_VALUE;
+        };
+    }
+
+    private static long wholeMax(ValueType type) {
+        return switch (type) {
+            case BYTE -> Byte.MAX_VALUE;
+            case SHORT -> Short.MAX_VALUE;
+            case INTEGER -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    /** The range of the type, when {@code text} is a number of the right kind that the type cannot hold. */
+    private static Optional<String> typeLimits(String text, ValueType type) {
+        if (type.isWholeNumber() && WHOLE.matcher(text).matches()) {
+            return Optional.of("from " + wholeMin(type) + " to " + wholeMax(type));
+        }
+        if (type.isDecimal() && DECIMAL.matcher(text).matches()) {
+            double max = type == ValueType.FLOAT ? Float.MAX_VALUE : Double.MAX_VALUE;
+            String written = type == ValueType.FLOAT ? String.valueOf((float) max) : String.valueOf(max);
+            return Optional.of("from -" + written + " to " + written);
+        }
+        return Optional.empty();
     }
 
     private static Optional<Object> decimal(String text, ValueType type) {
