@@ -112,7 +112,7 @@ public final class SiteCompiler {
         private final List<Problem> problems = new ArrayList<>();
         private final List<PlannedConfiguration> configurations = new ArrayList<>();
         private final Set<String> laneIds = new LinkedHashSet<>();
-        private final Map<String, YScalar> laneRefs = new LinkedHashMap<>();
+        private final List<Map.Entry<String, YScalar>> laneRefs = new ArrayList<>();
         private String gatewayId = "";
 
         Run(String file) {
@@ -161,7 +161,9 @@ public final class SiteCompiler {
                     root.get(s.key()).ifPresent(n -> singleton(s, n));
                 }
             }
-            laneRefs.forEach((what, lane) -> {
+            laneRefs.forEach(ref -> {
+                String what = ref.getKey();
+                YScalar lane = ref.getValue();
                 if (!laneIds.contains(lane.text())) {
                     problems.add(new Problem(lane.location(), what + ": lane '" + lane.text() + "' is not defined in lanes"
                             + (laneIds.isEmpty() ? " (there are none)" : "; defined: " + String.join(", ", laneIds))
@@ -248,7 +250,7 @@ public final class SiteCompiler {
                 flatten(profile.get().settings(), "", schema.get(), profileWhat, inherited);
                 Map<String, Object> props = configure(device, schema.get(), what, inherited);
                 device.get("lane").filter(YScalar.class::isInstance).map(YScalar.class::cast)
-                        .filter(s -> !s.isNull()).ifPresent(lane -> laneRefs.put(what, lane));
+                        .filter(s -> !s.isNull()).ifPresent(lane -> laneRefs.add(Map.entry(what, lane)));
                 id.ifPresent(i -> add(new PlannedConfiguration(pid, i, props)));
             }
         }
