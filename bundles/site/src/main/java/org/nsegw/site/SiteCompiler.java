@@ -337,6 +337,9 @@ public final class SiteCompiler {
                     out.put(id, new Sourced(e.value(), what));
                 } else if (e.value() instanceof YMap nested && hasPrefix(schema, id + ".")) {
                     flatten(nested, id + ".", schema, what, out);
+                } else if (hasPrefix(schema, id + ".")) {
+                    problems.add(new Problem(e.value().location(), what + ": '" + id + "' must be a mapping of keys to values"
+                            + " (allowed: " + String.join(", ", allowedKeys(schema, id + ".")) + "), not " + e.value().describe()));
                 } else {
                     List<String> allowed = allowedKeys(schema, prefix);
                     problems.add(new Problem(e.key().location(), what + ": unknown key '" + key + "'"
