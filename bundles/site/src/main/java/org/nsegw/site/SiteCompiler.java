@@ -47,6 +47,9 @@ public final class SiteCompiler {
             DeviceKind.ANPR_CAMERA, "org.nsegw.anpr.camera",
             DeviceKind.SITE_CAMERA, "org.nsegw.vision.camera");
 
+    /** The keys that name and place one device: a profile, which many devices share, cannot give them. */
+    static final List<String> DEVICE_OWN_KEYS = List.of("id", "lane", "profile");
+
     /** Every configuration this compiler creates carries this property, with the site file as value. */
     public static final String SITE_MARKER = "nsegw.site";
 
@@ -242,6 +245,10 @@ public final class SiteCompiler {
                     continue;
                 }
                 String profileWhat = "profile '" + profile.get().id() + "'";
+                for (String own : DEVICE_OWN_KEYS) {
+                    profile.get().settings().entry(own).ifPresent(e -> problems.add(new Problem(e.key().location(),
+                            profileWhat + ": '" + own + "' is set by each device in the site file, not by its profile")));
+                }
                 Map<String, Sourced> inherited = new LinkedHashMap<>();
                 if (schema.get().property("model").isPresent()) {
                     Location at = device.get("profile").get().location();
