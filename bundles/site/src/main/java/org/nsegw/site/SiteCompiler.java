@@ -338,7 +338,9 @@ public final class SiteCompiler {
             for (YEntry e : map.entries()) {
                 String key = e.key().text();
                 String id = prefix + key;
-                if (!keys.add(key)) {
+                Sourced earlier = out.get(id);
+                if (!keys.add(key) || (earlier != null && earlier.what().equals(what))) {
+                    // the same key twice, or once dotted (serial.baud) and once nested (serial: {baud})
                     problems.add(new Problem(e.key().location(), what + ": duplicate key '" + id + "'"));
                 } else if (schema.properties().containsKey(id)) {
                     out.put(id, new Sourced(e.value(), what));
