@@ -3,8 +3,10 @@ package org.nsegw.site;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.nsegw.site.Yaml.ScalarKind;
@@ -87,8 +89,11 @@ final class PropertyValues {
             return List.of();
         }
         List<YNode> items = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
         for (YEntry e : map.entries()) {
-            if (e.value() instanceof YScalar v && !v.isNull()) {
+            if (!keys.add(e.key().text())) {
+                problems.accept(new Problem(e.key().location(), what + ": duplicate key '" + e.key().text() + "'"));
+            } else if (e.value() instanceof YScalar v && !v.isNull()) {
                 items.add(new YScalar(e.key().text() + "=" + v.text(), ScalarKind.TEXT, true, e.key().location()));
             } else {
                 problems.accept(new Problem(e.value().location(),
