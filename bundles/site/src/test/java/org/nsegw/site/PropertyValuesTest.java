@@ -435,6 +435,13 @@ class PropertyValuesTest {
         }
 
         @Test
+        void aDuplicateKeyIsRefused() {
+            Problem p = refused("{L4: 30000, L1: 1, L4: 25000}", prop("s", ValueType.STRING).cardinality(10));
+            assertThat(p.message()).isEqualTo("x: duplicate key 'L4'");
+            assertThat(p.location()).isEqualTo(new Location("test.yaml", 1, 23));
+        }
+
+        @Test
         void aMappingForAListOfNumbersIsRefused() {
             Problem p = refused("{a: 1}", prop("n", ValueType.INTEGER).cardinality(10));
             assertThat(p.message()).isEqualTo("x must be a list, not a mapping");

@@ -474,6 +474,23 @@ class SiteCompilerTest {
         }
 
         @Test
+        void aPropertyGivenDottedAndNestedIsADuplicate() {
+            Problem p = onlyProblem(SCALE + "    serial.baud: 1200\n    serial: {baud: 2400}\n");
+            assertThat(p.message()).isEqualTo("device 'scale': duplicate key 'serial.baud'");
+            assertThat(p.location()).isEqualTo(at(13, 14));
+            Problem reversed = onlyProblem(SCALE + "    serial:\n      baud: 2400\n    serial.baud: 1200\n");
+            assertThat(reversed.message()).isEqualTo("device 'scale': duplicate key 'serial.baud'");
+            assertThat(reversed.location()).isEqualTo(at(14, 5));
+        }
+
+        @Test
+        void aDottedKeyOverridesANestedOneOfTheProfile() {
+            SitePlan plan = valid(SCALE + "    serial.baud: 1200\n");
+            assertThat(config(plan, "org.nsegw.weigh.sensor~scale").properties()).containsEntry("serial.baud", 1200)
+                    .containsEntry("serial.dataBits", 7);
+        }
+
+        @Test
         void aDuplicateKeyInALane() {
             assertThat(messages(GATEWAY + "lanes:\n  - {id: L1, name: a, name: b}\n"))
                     .containsExactly("lane 'L1': duplicate key 'name'");
@@ -698,6 +715,19 @@ class SiteCompilerTest {
             assertThat(plan.problems()).extracting(Problem::toString).startsWith(
                     "profiles/anpr/broken.yaml:1:7: a profile of kind 'weigh' belongs in the folder 'weigh/', not in 'anpr/'");
             assertThat(plan.problems()).hasSize(3);
+        }
+
+        @Test
+        void aProfileCannotSetTheKeysOfEachDevice() {
+            // With an id in the profile, a device without one passed the required-key check and silently got no
+            // configuration; a lane in the profile was never checked against the lanes.
+            SitePlan plan = withProfiles(Map.of("weigh/broken", "kind: weigh\nvendor: V\nmodel: M\nprotocol: xk3190\n"
+                    + "accuracyClass: III\nid: from-profile\nlane: L99\nprofile: weigh/other\nport: /dev/ttyS3\n"),
+                    TWO_SCALES.replace("  - id: s2\n    profile", "  - profile"));
+            assertThat(plan.problems()).extracting(Problem::toString).containsExactly(
+                    "profiles/weigh/broken.yaml:6:1: profile 'weigh/broken': 'id' is set by each device in the site file, not by its profile",
+                    "profiles/weigh/broken.yaml:7:1: profile 'weigh/broken': 'lane' is set by each device in the site file, not by its profile",
+                    "profiles/weigh/broken.yaml:8:1: profile 'weigh/broken': 'profile' is set by each device in the site file, not by its profile");
         }
 
         @Test
