@@ -2,6 +2,7 @@ package org.nsegw.site;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -90,7 +91,15 @@ public final class MetatypeXml {
             String typeName = ad.getAttribute("type");
             ValueType type = ValueType.ofXmlName(typeName)
                     .orElseThrow(() -> new IOException(source + ": attribute " + id + " has unknown type " + typeName));
-            int cardinality = ad.hasAttribute("cardinality") ? Integer.parseInt(ad.getAttribute("cardinality")) : 0;
+            int cardinality;
+            try {
+                cardinality = ad.hasAttribute("cardinality") ? Integer.parseInt(ad.getAttribute("cardinality")) : 0;
+            } catch (NumberFormatException e) {
+                throw new IOException(source + ": attribute " + id + " has cardinality '" + ad.getAttribute("cardinality")
+                        + "', not a whole number", e);
+            }
+            checkBound(source, id, type, "min", ad.getAttribute("min"));
+            checkBound(source, id, type, "max", ad.getAttribute("max"));
             boolean required = !"false".equals(ad.getAttribute("required"));
             List<String> defaults = ad.hasAttribute("default") ? splitDefault(ad.getAttribute("default"), cardinality)
                     : List.of();
@@ -102,6 +111,19 @@ public final class MetatypeXml {
                     cardinality, required, defaults, ad.getAttribute("min"), ad.getAttribute("max"), options));
         }
         return result;
+    }
+
+    /** Bounds of numbers are numbers, and bounds of text are lengths: either way a number the checks can compare. */
+    private static void checkBound(String source, String id, ValueType type, String which, String bound) throws IOException {
+        boolean numeric = type.isWholeNumber() || type.isDecimal() || type == ValueType.STRING || type == ValueType.PASSWORD;
+        if (!numeric || bound.isEmpty()) {
+            return;
+        }
+        try {
+            new BigDecimal(bound);
+        } catch (NumberFormatException e) {
+            throw new IOException(source + ": attribute " + id + " has " + which + " '" + bound + "', not a number", e);
+        }
     }
 
     /** Metatype defaults of multi-valued attributes are comma separated, with {@code \,} for a literal comma. */

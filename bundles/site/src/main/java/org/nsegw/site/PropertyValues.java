@@ -3,8 +3,10 @@ package org.nsegw.site;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.nsegw.site.Yaml.ScalarKind;
@@ -44,12 +46,14 @@ final class PropertyValues {
             return single(scalar, schema, what, problems);
         }
         List<YNode> items;
+        List<Problem> pairProblems = new ArrayList<>();
         if (node instanceof YList list) {
             items = list.items();
         } else if (node instanceof YScalar scalar) {
             items = scalar.isNull() ? List.of() : List.of(scalar);
         } else {
-            items = pairs((YMap) node, schema, what, problems);
+            items = pairs((YMap) node, schema, what, pairProblems::add);
+            pairProblems.forEach(problems);
         }
         boolean unlimited = schema.cardinality() == Integer.MAX_VALUE || schema.cardinality() == Integer.MIN_VALUE;
         int limit = unlimited ? Integer.MAX_VALUE : Math.abs(schema.cardinality());
@@ -59,7 +63,7 @@ final class PropertyValues {
             return Optional.empty();
         }
         Object array = Array.newInstance(schema.type().javaType(), items.size());
-        boolean ok = true;
+        boolean ok = pairProblems.isEmpty();
         for (int i = 0; i < items.size(); i++) {
             YNode item = items.get(i);
             if (!(item instanceof YScalar scalar)) {
@@ -85,8 +89,11 @@ final class PropertyValues {
             return List.of();
         }
         List<YNode> items = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
         for (YEntry e : map.entries()) {
-            if (e.value() instanceof YScalar v && !v.isNull()) {
+            if (!keys.add(e.key().text())) {
+                problems.accept(new Problem(e.key().location(), what + ": duplicate key '" + e.key().text() + "'"));
+            } else if (e.value() instanceof YScalar v && !v.isNull()) {
                 items.add(new YScalar(e.key().text() + "=" + v.text(), ScalarKind.TEXT, true, e.key().location()));
             } else {
                 problems.accept(new Problem(e.value().location(),
@@ -113,6 +120,11 @@ final class PropertyValues {
             case DOUBLE, FLOAT -> decimal(text, schema.type());
         };
         if (value.isEmpty()) {
+            Optional<String> limits = typeLimits(text, schema.type());
+            if (limits.isPresent()) {
+                problems.accept(new Problem(scalar.location(), what + " is " + text + ", out of range; allowed " + limits.get()));
+                return Optional.empty();
+            }
             String hint = schema.type() == ValueType.BOOLEAN && scalar.kind() == ScalarKind.TEXT
                     ? " (YAML 1.2: yes/no/on/off are text)" : "";
             problems.accept(new Problem(scalar.location(),
@@ -139,18 +151,8 @@ final class PropertyValues {
             return Optional.empty();
         }
         BigDecimal v = new BigDecimal(text.startsWith("+") ? text.substring(1) : text);
-        BigDecimal min = BigDecimal.valueOf(switch (type) {
-            case BYTE -> Byte.MIN_VALUE;
-            case SHORT -> Short.MIN_VALUE;
-            case INTEGER -> Integer.MIN_VALUE;
-            default -> Long.MIN_VALUE;
-        });
-        BigDecimal max = BigDecimal.valueOf(switch (type) {
-            case BYTE -> Byte.MAX_VALUE;
-            case SHORT -> Short.MAX_VALUE;
-            case INTEGER -> Integer.MAX_VALUE;
-            default -> Long.MAX_VALUE;
-        });
+        BigDecimal min = BigDecimal.valueOf(wholeMin(type));
+        BigDecimal max = BigDecimal.valueOf(wholeMax(type));
         if (v.compareTo(min) < 0 || v.compareTo(max) > 0) {
             return Optional.empty();
         }
@@ -161,6 +163,37 @@ final class PropertyValues {
             case INTEGER -> (int) l;
             default -> l;
         });
+    }
+
+    private static long wholeMin(ValueType type) {
+        return switch (type) {
+            case BYTE -> Byte.MIN_VALUE;
+            case SHORT -> Short.MIN_VALUE;
+            case INTEGER -> Integer.MIN_VALUE;
+            default -> Long.MIN_VALUE;
+        };
+    }
+
+    private static long wholeMax(ValueType type) {
+        return switch (type) {
+            case BYTE -> Byte.MAX_VALUE;
+            case SHORT -> Short.MAX_VALUE;
+            case INTEGER -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+    }
+
+    /** The range of the type, when {@code text} is a number of the right kind that the type cannot hold. */
+    private static Optional<String> typeLimits(String text, ValueType type) {
+        if (type.isWholeNumber() && WHOLE.matcher(text).matches()) {
+            return Optional.of("from " + wholeMin(type) + " to " + wholeMax(type));
+        }
+        if (type.isDecimal() && DECIMAL.matcher(text).matches()) {
+            double max = type == ValueType.FLOAT ? Float.MAX_VALUE : Double.MAX_VALUE;
+            String written = type == ValueType.FLOAT ? String.valueOf((float) max) : String.valueOf(max);
+            return Optional.of("from -" + written + " to " + written);
+        }
+        return Optional.empty();
     }
 
     private static Optional<Object> decimal(String text, ValueType type) {

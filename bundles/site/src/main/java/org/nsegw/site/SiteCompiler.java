@@ -49,6 +49,9 @@ public final class SiteCompiler {
             DeviceKind.ANPR_CAMERA, "org.nsegw.anpr.camera",
             DeviceKind.SITE_CAMERA, "org.nsegw.vision.camera");
 
+    /** The keys that name and place one device: a profile, which many devices share, cannot give them. */
+    static final List<String> DEVICE_OWN_KEYS = List.of("id", "lane", "profile");
+
     /** Every configuration this compiler creates carries this property, with the site file as value. */
     public static final String SITE_MARKER = "nsegw.site";
 
@@ -114,7 +117,7 @@ public final class SiteCompiler {
         private final List<Problem> problems = new ArrayList<>();
         private final List<PlannedConfiguration> configurations = new ArrayList<>();
         private final Set<String> laneIds = new LinkedHashSet<>();
-        private final Map<String, YScalar> laneRefs = new LinkedHashMap<>();
+        private final List<Map.Entry<String, YScalar>> laneRefs = new ArrayList<>();
         private String gatewayId = "";
 
         Run(String file) {
@@ -163,7 +166,9 @@ public final class SiteCompiler {
                     root.get(s.key()).ifPresent(n -> singleton(s, n));
                 }
             }
-            laneRefs.forEach((what, lane) -> {
+            laneRefs.forEach(ref -> {
+                String what = ref.getKey();
+                YScalar lane = ref.getValue();
                 if (!laneIds.contains(lane.text())) {
                     problems.add(new Problem(lane.location(), what + ": lane '" + lane.text() + "' is not defined in lanes"
                             + (laneIds.isEmpty() ? " (there are none)" : "; defined: " + String.join(", ", laneIds))
@@ -242,6 +247,10 @@ public final class SiteCompiler {
                     continue;
                 }
                 String profileWhat = "profile '" + profile.get().id() + "'";
+                for (String own : DEVICE_OWN_KEYS) {
+                    profile.get().settings().entry(own).ifPresent(e -> problems.add(new Problem(e.key().location(),
+                            profileWhat + ": '" + own + "' is set by each device in the site file, not by its profile")));
+                }
                 Map<String, Sourced> inherited = new LinkedHashMap<>();
                 if (schema.get().property("model").isPresent()) {
                     Location at = device.get("profile").get().location();
@@ -250,7 +259,7 @@ public final class SiteCompiler {
                 flatten(profile.get().settings(), "", schema.get(), profileWhat, inherited);
                 Map<String, Object> props = configure(device, schema.get(), what, inherited);
                 device.get("lane").filter(YScalar.class::isInstance).map(YScalar.class::cast)
-                        .filter(s -> !s.isNull()).ifPresent(lane -> laneRefs.put(what, lane));
+                        .filter(s -> !s.isNull()).ifPresent(lane -> laneRefs.add(Map.entry(what, lane)));
                 id.ifPresent(i -> add(new PlannedConfiguration(pid, i, props)));
             }
         }
@@ -344,12 +353,17 @@ public final class SiteCompiler {
             for (YEntry e : map.entries()) {
                 String key = e.key().text();
                 String id = prefix + key;
-                if (!keys.add(key)) {
+                Sourced earlier = out.get(id);
+                if (!keys.add(key) || (earlier != null && earlier.what().equals(what))) {
+                    // the same key twice, or once dotted (serial.baud) and once nested (serial: {baud})
                     problems.add(new Problem(e.key().location(), what + ": duplicate key '" + id + "'"));
                 } else if (schema.properties().containsKey(id)) {
                     out.put(id, new Sourced(e.value(), what));
                 } else if (e.value() instanceof YMap nested && hasPrefix(schema, id + ".")) {
                     flatten(nested, id + ".", schema, what, out);
+                } else if (hasPrefix(schema, id + ".")) {
+                    problems.add(new Problem(e.value().location(), what + ": '" + id + "' must be a mapping of keys to values"
+                            + " (allowed: " + String.join(", ", allowedKeys(schema, id + ".")) + "), not " + e.value().describe()));
                 } else {
                     List<String> allowed = allowedKeys(schema, prefix);
                     problems.add(new Problem(e.key().location(), what + ": unknown key '" + key + "'"

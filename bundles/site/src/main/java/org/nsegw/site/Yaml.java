@@ -1,11 +1,16 @@
 package org.nsegw.site;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -26,6 +31,12 @@ public final class Yaml {
 
     /** Site files and profiles are small; anything bigger is a mistake, not a configuration. */
     static final int MAX_CODE_POINTS = 1 << 20;
+
+    /** Site files nest a few levels; deeper nesting would overflow the stack of the recursive composer. */
+    static final int MAX_DEPTH = 64;
+
+    /** How many values aliases may copy in all; the 50 aliases of collections snakeyaml allows could copy billions. */
+    static final int MAX_ALIAS_COPIES = 100_000;
 
     private Yaml() {
     }
@@ -119,8 +130,11 @@ public final class Yaml {
                 .setCodePointLimit(MAX_CODE_POINTS)
                 .build();
         try {
+            checkNesting(file, settings, text);
             Optional<Node> node = new Compose(settings).composeString(text);
-            return new Parsed(node.map(n -> convert(file, n)), Optional.empty());
+            return new Parsed(node.map(n -> new Converter(file).convert(n, 1)), Optional.empty());
+        } catch (Refused e) {
+            return new Parsed(Optional.empty(), Optional.of(e.problem));
         } catch (MarkedYamlEngineException e) {
             Location at = e.getProblemMark().or(e::getContextMark).map(m -> location(file, m)).orElse(Location.of(file));
             String what = e.getProblem() == null ? "" : e.getProblem();
@@ -131,24 +145,81 @@ public final class Yaml {
         }
     }
 
-    private static YNode convert(String file, Node node) {
-        Location at = node.getStartMark().map(m -> location(file, m)).orElse(Location.of(file));
-        if (node instanceof MappingNode map) {
-            List<YEntry> entries = new ArrayList<>();
-            for (NodeTuple t : map.getValue()) {
-                YNode key = convert(file, t.getKeyNode());
-                YScalar keyScalar = key instanceof YScalar s ? s
-                        : new YScalar("<" + key.describe() + ">", ScalarKind.TEXT, false, key.location());
-                entries.add(new YEntry(keyScalar, convert(file, t.getValueNode())));
+    /** Refuses nesting deeper than {@link #MAX_DEPTH} before the composer recurses into it. */
+    private static void checkNesting(String file, LoadSettings settings, String text) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(text)) {
+            switch (event.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_DEPTH) {
+                        throw new Refused(event.getStartMark().map(m -> location(file, m)).orElse(Location.of(file)),
+                                "not valid YAML: nested more than " + MAX_DEPTH + " levels deep");
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                default -> {
+                }
             }
-            return new YMap(entries, at);
         }
-        if (node instanceof SequenceNode seq) {
-            return new YList(seq.getValue().stream().map(n -> convert(file, n)).toList(), at);
+    }
+
+    /** A document that is valid YAML but that this reader will not turn into a tree. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Problem problem;
+
+        Refused(Location at, String message) {
+            super(message, null, false, false);
+            this.problem = new Problem(at, message);
         }
-        ScalarNode scalar = (ScalarNode) node;
-        boolean quoted = scalar.getScalarStyle() != ScalarStyle.PLAIN;
-        return new YScalar(scalar.getValue(), kindOf(scalar.getTag(), quoted), quoted, at);
+    }
+
+    /** Turns the composed graph, in which an alias is the very node it names, into a tree. */
+    private static final class Converter {
+        private final String file;
+        private final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int copies;
+
+        Converter(String file) {
+            this.file = file;
+        }
+
+        YNode convert(Node node, int depth) {
+            Location at = node.getStartMark().map(m -> location(file, m)).orElse(Location.of(file));
+            if (!seen.add(node) && ++copies > MAX_ALIAS_COPIES) {
+                throw new Refused(at, "not valid YAML: the aliases copy more than " + MAX_ALIAS_COPIES + " values; write them out");
+            }
+            if (node instanceof ScalarNode scalar) {
+                boolean quoted = scalar.getScalarStyle() != ScalarStyle.PLAIN;
+                return new YScalar(scalar.getValue(), kindOf(scalar.getTag(), quoted), quoted, at);
+            }
+            if (!open.add(node)) {
+                throw new Refused(at, "not valid YAML: an alias inside this value refers to the value itself");
+            }
+            if (depth > MAX_DEPTH) {
+                throw new Refused(at, "not valid YAML: with its aliases, nested more than " + MAX_DEPTH + " levels deep");
+            }
+            try {
+                if (node instanceof MappingNode map) {
+                    List<YEntry> entries = new ArrayList<>();
+                    for (NodeTuple t : map.getValue()) {
+                        YNode key = convert(t.getKeyNode(), depth + 1);
+                        YScalar keyScalar = key instanceof YScalar s ? s
+                                : new YScalar("<" + key.describe() + ">", ScalarKind.TEXT, false, key.location());
+                        entries.add(new YEntry(keyScalar, convert(t.getValueNode(), depth + 1)));
+                    }
+                    return new YMap(entries, at);
+                }
+                List<YNode> items = new ArrayList<>();
+                for (Node item : ((SequenceNode) node).getValue()) {
+                    items.add(convert(item, depth + 1));
+                }
+                return new YList(items, at);
+            } finally {
+                open.remove(node);
+            }
+        }
     }
 
     private static ScalarKind kindOf(Tag tag, boolean quoted) {
