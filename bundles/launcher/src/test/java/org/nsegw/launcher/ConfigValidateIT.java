@@ -97,4 +97,24 @@ class ConfigValidateIT {
                 .isEqualTo(text);
         assertThat(generated).contains("### `gateway`", "### devices: kind `weigh`", "| `serial.baud` | integer | `9600` | 300 to 921600 |");
     }
+
+    @Test
+    void theSiteTestsCheckAgainstTheMetatypeTheBundlesReallyHave() throws Exception {
+        // bundles/site tests use copies of the metatype (the site bundle builds before the others); they must not drift.
+        var real = org.nsegw.site.SiteCompiler.index(Distribution.locate().schemas());
+        Path copies = GatewayProcess.HOME.resolve("bundles/site/src/test/resources/metatype");
+        List<Path> files;
+        try (var list = Files.list(copies)) {
+            files = list.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            try (var in = Files.newInputStream(file)) {
+                for (org.nsegw.site.ConfigSchema copy : org.nsegw.site.MetatypeXml.read(in, file.toString())) {
+                    assertThat(copy).as(file + " is out of date: copy it again from the bundle's OSGI-INF/metatype")
+                            .isEqualTo(real.get(copy.pid()));
+                }
+            }
+        }
+    }
 }
