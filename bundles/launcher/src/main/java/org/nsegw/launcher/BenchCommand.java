@@ -62,9 +62,7 @@ final class BenchCommand {
             for (int i = 1; i <= runs; i++) {
                 Path data = work.resolve("run-" + i);
                 Path log = work.resolve("run-" + i + ".out");
-                Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
-                        System.getProperty("java.class.path"), "-Dnsegw.dist=" + dist.dist(), "-Dnsegw.home=" + dist.home(),
-                        Nsegw.class.getName(), "run", "--site", file.toString(), "--data", data.toString())
+                Process p = new ProcessBuilder(dist.command("run", "--site", file.toString(), "--data", data.toString()))
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
                 double s = awaitReady(p, log);
                 p.destroy();

@@ -104,7 +104,7 @@ final class DemoCommand implements Callable<Integer> {
             deleteTree(run.data);
             Files.createDirectories(run.data);
             run.startedNanos = System.nanoTime();
-            run.process = new ProcessBuilder(gatewayCommand(dist, run))
+            run.process = new ProcessBuilder(dist.command("run", "--site", run.site.toString(), "--data", run.data.toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(run.data.resolve("console.log").toFile())
                     .start();
@@ -201,13 +201,6 @@ final class DemoCommand implements Callable<Integer> {
         out.println(ok ? "Demo finished: every gateway started, applied its site file and stopped cleanly."
                 : "Demo FAILED: " + runs.stream().filter(r -> !r.failure.isEmpty()).map(r -> r.label + ": " + r.failure).toList());
         return ok ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
-    }
-
-    private static List<String> gatewayCommand(Distribution dist, Run run) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "-Dnsegw.dist=" + dist.dist(),
-                "-Dnsegw.home=" + dist.home(), Nsegw.class.getName(), "run", "--site", run.site.toString(),
-                "--data", run.data.toString());
     }
 
     private static Optional<JsonNode> status(Run run) {

@@ -41,6 +41,14 @@ record Distribution(Path dist, Path home) {
         }
     }
 
+    /** The command that runs {@code nsegw ARGS} in a new JVM on this distribution. */
+    List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", dist.resolve("lib") + "/*", "-Dnsegw.dist=" + dist, "-Dnsegw.home=" + home, Nsegw.class.getName()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     Path bundles() {
         return dist.resolve("bundles");
     }

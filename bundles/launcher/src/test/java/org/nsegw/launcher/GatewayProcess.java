@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -31,9 +30,7 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts {@code nsegw ARGS} with the home folder as working directory. */
     static GatewayProcess start(Path outputFile, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", DIST.resolve("lib").toAbsolutePath() + "/*",
-                "-Dnsegw.dist=" + DIST.toAbsolutePath(), "-Dnsegw.home=" + HOME.toAbsolutePath(), Nsegw.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = new Distribution(DIST.toAbsolutePath(), HOME.toAbsolutePath()).command(args);
         Files.createDirectories(outputFile.getParent());
         Process p = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true)
                 .redirectOutput(outputFile.toFile()).start();
@@ -90,9 +87,5 @@ final class GatewayProcess implements AutoCloseable {
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(25);
         }
-    }
-
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
     }
 }
