@@ -60,6 +60,30 @@ import org.osgi.service.metatype.annotations.Option;
             description = "no data for this long marks the device offline and raises an alarm")
     int timeoutSeconds() default 10;
 
+    @AttributeDefinition(name = "Frame timeout (ms)", min = "10", max = "60000",
+            description = "a frame left incomplete this long is given up and counted; a poll unanswered this long too")
+    int frameTimeoutMs() default 500;
+
+    @AttributeDefinition(name = "Poll interval (ms)", min = "20", max = "60000",
+            description = "how often a polled device (SMA, Modbus) is asked for its reading")
+    int poll_intervalMs() default 200;
+
+    @AttributeDefinition(name = "Vehicle threshold (kg)", min = "1", max = "100000",
+            description = "truck scales: a load at or above this is a vehicle on the scale")
+    int static_thresholdKg() default 500;
+
+    @AttributeDefinition(name = "Stable time (ms)", min = "200", max = "60000",
+            description = "truck scales: how long the load must be steady, without motion, to be weighed")
+    int static_stableMs() default 2000;
+
+    @AttributeDefinition(name = "Stable tolerance (kg)", min = "0", max = "1000",
+            description = "truck scales: how far readings within the stable time may differ (one or two divisions)")
+    int static_toleranceKg() default 20;
+
+    @AttributeDefinition(name = "Axle group spacing (m)", min = "0.5", max = "5",
+            description = "adjacent axles closer than this act as one group (a tandem counts as 2 axles, a tridem as 3)")
+    double groupSpacingM() default 2.0;
+
     @AttributeDefinition(name = "Verification certificate", required = false,
             description = "number of the legal verification (检定) certificate; without a valid one no overweight case is filed")
     String verification_certificate() default "";
