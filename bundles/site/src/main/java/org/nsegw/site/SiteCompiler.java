@@ -107,6 +107,31 @@ public final class SiteCompiler {
         return new Run(file).compile(text);
     }
 
+    /**
+     * The settings a device of a profile starts from, typed, for tools that use a profile without a site file
+     * ({@code nsegw decode}).
+     *
+     * @param pid        the factory PID of the device component
+     * @param properties the profile's settings over the component's metatype defaults; keys that only a site file
+     *                   gives (id, lane, port...) are absent
+     * @param problems   what is wrong with the profile; the properties are unusable unless empty
+     */
+    public record ProfileSettings(String pid, Map<String, Object> properties, List<Problem> problems) {
+        public ProfileSettings {
+            properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** The typed settings of a device profile, see {@link ProfileSettings}. */
+    public ProfileSettings profileSettings(String profileId) {
+        Run run = new Run(profiles.source());
+        Map<String, Object> properties = run.profileSettings(profileId);
+        DeviceKind kind = profiles.find(profileId).map(DeviceProfile::kind).orElse(null);
+        return new ProfileSettings(kind == null ? "" : DEVICE_PIDS.get(kind), properties,
+                run.problems.stream().sorted(Problem.BY_LOCATION).distinct().toList());
+    }
+
     /** A value from the file and how to name its key in messages. */
     private record Sourced(YNode node, String what) {
     }
@@ -287,6 +312,39 @@ public final class SiteCompiler {
                 return Optional.empty();
             }
             return profile;
+        }
+
+        Map<String, Object> profileSettings(String profileId) {
+            Location at = Location.of(profiles.source());
+            YScalar id = new YScalar(profileId, Yaml.ScalarKind.TEXT, true, at);
+            Optional<DeviceProfile> profile = profile(new YMap(List.of(new Yaml.YEntry(
+                    new YScalar("profile", Yaml.ScalarKind.TEXT, false, at), id)), at), "profile");
+            if (profile.isEmpty()) {
+                return Map.of();
+            }
+            Optional<ConfigSchema> schema = schema(DEVICE_PIDS.get(profile.get().kind()), "profile '" + profileId + "'", at);
+            if (schema.isEmpty()) {
+                return Map.of();
+            }
+            Map<String, Sourced> values = new LinkedHashMap<>();
+            flatten(profile.get().settings(), "", schema.get(), "profile '" + profileId + "'", values);
+            Map<String, Object> props = new LinkedHashMap<>();
+            for (PropertySchema p : schema.get().properties().values()) {
+                Sourced given = values.get(p.id());
+                if (given != null) {
+                    PropertyValues.convert(given.node(), p, given.what() + ": " + p.id(), problems::add).ifPresent(v -> props.put(p.id(), v));
+                } else if (p.hasDefault()) {
+                    boolean emptyList = p.isMultiValued() && p.defaults().equals(List.of(""));
+                    YNode node = p.isMultiValued()
+                            ? new YList(emptyList ? List.of() : p.defaults().stream()
+                                    .map(d -> (YNode) new YScalar(d, Yaml.ScalarKind.TEXT, true, at)).toList(), at)
+                            : new YScalar(p.defaults().get(0), Yaml.ScalarKind.TEXT, true, at);
+                    PropertyValues.convert(node, p, "default of " + p.id(), problems::add).ifPresent(v -> props.put(p.id(), v));
+                }
+            }
+            props.put("profile", profileId);
+            props.put("model", profile.get().displayName());
+            return props;
         }
 
         /** Checks the {@code id} of a section or list item and returns it if it is usable. */
