@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -307,7 +308,7 @@ public final class WimRecordCodec extends StreamCodec<VehicleRecord> {
             if (s != xor) {
                 throw new Bad(Rejection.CHECKSUM, String.format("checksum %02X, computed %02X", s, xor));
             }
-            values = java.util.Arrays.copyOf(fields, fields.length - 1);
+            values = Arrays.copyOf(fields, fields.length - 1);
         }
         if (values.length != expected) {
             throw new Bad(values.length + " fields, " + setting + " names " + expected);

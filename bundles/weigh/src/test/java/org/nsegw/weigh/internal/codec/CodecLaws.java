@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,6 +13,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * What every codec must do, whatever bytes come: never throw, account for every byte, decide the same whatever the
@@ -46,7 +48,7 @@ abstract class CodecLaws<T> {
     Arbitrary<byte[]> mixedStreams() {
         Arbitrary<byte[]> frame = samples().map(Sample::bytes);
         Arbitrary<byte[]> cut = samples().flatMap(s -> Arbitraries.integers().between(0, s.bytes().length - 1)
-                .map(n -> java.util.Arrays.copyOf(s.bytes(), n)));
+                .map(n -> Arrays.copyOf(s.bytes(), n)));
         Arbitrary<byte[]> corrupted = samples().flatMap(s -> Combinators.combine(
                 Arbitraries.integers().between(0, s.bytes().length - 1), Arbitraries.integers().between(1, 255))
                 .as((i, x) -> {
@@ -56,8 +58,8 @@ abstract class CodecLaws<T> {
                 }));
         Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(30);
         return Arbitraries.frequencyOf(
-                        net.jqwik.api.Tuple.of(4, frame), net.jqwik.api.Tuple.of(2, cut),
-                        net.jqwik.api.Tuple.of(2, corrupted), net.jqwik.api.Tuple.of(1, random), net.jqwik.api.Tuple.of(1, garbage()))
+                        Tuple.of(4, frame), Tuple.of(2, cut),
+                        Tuple.of(2, corrupted), Tuple.of(1, random), Tuple.of(1, garbage()))
                 .list().ofMaxSize(12).map(CodecLaws::concat);
     }
 
@@ -94,7 +96,7 @@ abstract class CodecLaws<T> {
         List<Decoded<T>> out = Outcomes.feedChunked(codec, stream, chunks);
         byte[] covered = Outcomes.raw(out);
         assertThat(covered.length + codec.pending()).isEqualTo(stream.length);
-        assertThat(java.util.Arrays.copyOf(stream, covered.length)).isEqualTo(covered);
+        assertThat(Arrays.copyOf(stream, covered.length)).isEqualTo(covered);
         out.addAll(codec.timeout());
         assertThat(Outcomes.raw(out)).isEqualTo(stream);
         assertThat(codec.pending()).isZero();

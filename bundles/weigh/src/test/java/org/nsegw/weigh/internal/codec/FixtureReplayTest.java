@@ -3,8 +3,10 @@ package org.nsegw.weigh.internal.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,7 +67,7 @@ class FixtureReplayTest {
         replay(f, () -> new WimRecordCodec(WimRecordLayout.from(f.settings())));
     }
 
-    private static <T> void replay(Fixture f, java.util.function.Supplier<Codec<T>> codecs) {
+    private static <T> void replay(Fixture f, Supplier<Codec<T>> codecs) {
         assertThat(f.expected()).as("a fixture expects something").isNotEmpty();
         for (boolean byteByByte : new boolean[] {false, true}) {
             Codec<T> codec = codecs.get();
@@ -82,7 +84,7 @@ class FixtureReplayTest {
             Outcomes.assertMatch(f.expected(), out);
             assertThat(codec.pending()).as("pending").isEqualTo(f.pending());
             byte[] covered = Outcomes.raw(out);
-            assertThat(java.util.Arrays.copyOf(f.input(), covered.length)).isEqualTo(covered);
+            assertThat(Arrays.copyOf(f.input(), covered.length)).isEqualTo(covered);
             assertThat(covered.length + codec.pending()).isEqualTo(f.input().length);
         }
     }

@@ -1,6 +1,8 @@
 package org.nsegw.emulator.weigh.frames;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Modbus RTU as a device answers it: a read request (function 3 or 4) for this unit with a good CRC gets the
@@ -41,7 +43,7 @@ public final class ModbusFrames {
         reply[1] = (byte) function;
         reply[2] = (byte) (2 * count);
         for (int i = 0; i < count; i++) {
-            var v = start + i > 0xFFFF ? java.util.OptionalInt.empty() : bank.get(start + i);
+            var v = start + i > 0xFFFF ? OptionalInt.empty() : bank.get(start + i);
             if (v.isEmpty()) {
                 return Optional.of(exception(unit, function, 2));
             }
@@ -57,7 +59,7 @@ public final class ModbusFrames {
     }
 
     static byte[] withCrc(byte[] body) {
-        byte[] frame = java.util.Arrays.copyOf(body, body.length + 2);
+        byte[] frame = Arrays.copyOf(body, body.length + 2);
         int crc = crc(body, body.length);
         frame[body.length] = (byte) (crc & 0xFF);
         frame[body.length + 1] = (byte) (crc >>> 8);

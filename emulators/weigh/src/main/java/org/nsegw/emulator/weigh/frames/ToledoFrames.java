@@ -3,6 +3,7 @@ package org.nsegw.emulator.weigh.frames;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Mettler Toledo standard continuous output: {@code STX SWA SWB SWC W×6 T×6 CR CKS}, 18 bytes of 7-bit data.
@@ -57,6 +58,6 @@ public final class ToledoFrames {
             throw new IllegalArgumentException(value + " needs more than six digits");
         }
         String s = String.format(blank ? "%6d" : "%06d", n.intValueExact());
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

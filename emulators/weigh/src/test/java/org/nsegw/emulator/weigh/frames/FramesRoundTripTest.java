@@ -2,12 +2,16 @@ package org.nsegw.emulator.weigh.frames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -16,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.assertj.core.data.Offset;
 import org.nsegw.emulator.traffic.EmulatedVehicle;
 import org.nsegw.emulator.traffic.TrafficScenario;
 import org.nsegw.weigh.internal.codec.Codec;
@@ -164,7 +169,7 @@ class FramesRoundTripTest {
     void wimRecordsOfATrafficScenarioDecodeToItsVehicles(@ForAll long seed) {
         List<EmulatedVehicle> vehicles = TrafficScenario.bridge(seed, 600, 0.3).vehicles(20);
         for (WimLineLayout layout : layouts()) {
-            java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream stream = new ByteArrayOutputStream();
             vehicles.forEach(v -> stream.writeBytes(WimLines.render(v, layout)));
             Codec<VehicleRecord> codec = new WimRecordCodec(gatewayLayout(layout));
             List<Decoded<VehicleRecord>> out = codec.feed(stream.toByteArray());
@@ -174,9 +179,9 @@ class FramesRoundTripTest {
                 EmulatedVehicle v = vehicles.get(i);
                 VehicleRecord r = ((Decoded.Value<VehicleRecord>) out.get(i)).value();
                 assertThat(r.time()).isEqualTo(v.time().atZone(WimLineLayout.CHINA).toLocalDateTime()
-                        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                        .truncatedTo(ChronoUnit.MILLIS));
                 assertThat(r.lane()).isEqualTo(v.lane());
-                assertThat(r.speedKmh()).isCloseTo(v.speedKmh(), org.assertj.core.data.Offset.offset(0.002));
+                assertThat(r.speedKmh()).isCloseTo(v.speedKmh(), Offset.offset(0.002));
                 assertThat(r.axles()).isEqualTo(v.axles());
                 assertThat(r.grossWeightKg()).isEqualTo(v.grossKg());
                 assertThat(r.extra()).containsEntry("serial", String.valueOf(v.serial()));
@@ -210,7 +215,7 @@ class FramesRoundTripTest {
                 .containsExactly(Rejection.NOISE, null);
 
         byte[] xk = Xk3190Frames.encode(new BigDecimal("20.00"));
-        assertThat(new String(xk, 9, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("1B");
+        assertThat(new String(xk, 9, 2, StandardCharsets.US_ASCII)).isEqualTo("1B");
         assertThat(reasons(new Xk3190Codec(), FaultInjector.corruptChecksum(xk, FaultInjector.Check.XK3190)))
                 .containsExactly(Rejection.CHECKSUM);
         assertThat(reasons(new Xk3190Codec(), FaultInjector.flipByte(xk, 4, 0x03))).containsExactly(Rejection.CHECKSUM);
@@ -223,7 +228,7 @@ class FramesRoundTripTest {
         assertThat(reasons(new ModbusRtuCodec(s), FaultInjector.corruptChecksum(reply, FaultInjector.Check.MODBUS_RTU)))
                 .containsExactly(Rejection.CHECKSUM);
         assertThat(reasons(new ModbusRtuCodec(s), FaultInjector.truncate(reply, 6))).containsExactly(Rejection.TRUNCATED);
-        int[] addresses = java.util.stream.IntStream.rangeClosed(1, 247).toArray();
+        int[] addresses = IntStream.rangeClosed(1, 247).toArray();
         assertThat(reasons(new ModbusRtuCodec(s), FaultInjector.insert(reply, 0, faults.noise(5, addresses))))
                 .containsExactly(Rejection.NOISE, null);
 
@@ -302,7 +307,7 @@ class FramesRoundTripTest {
     }
 
     private static byte[] concat(byte[]... parts) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
         }
