@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code nsegw} command line. */
 @Command(name = "nsegw", mixinStandardHelpOptions = true, versionProvider = Nsegw.Version.class,
         description = "NSE Gateway: weigh sensors, ANPR and site cameras to signed evidence for the enforcement platform.",
-        subcommands = {RunCommand.class, ConfigCommand.class, StatusCommand.class, DemoCommand.class, BenchCommand.class,
+        subcommands = {RunCommand.class, ConfigCommand.class, StatusCommand.class, DemoCommand.class, DecodeCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Nsegw {
 

@@ -97,6 +97,11 @@ public final class Props {
         return out;
     }
 
+    /** The property ids present. */
+    public java.util.Set<String> keys() {
+        return values.keySet();
+    }
+
     public boolean has(String id) {
         return values.containsKey(id);
     }

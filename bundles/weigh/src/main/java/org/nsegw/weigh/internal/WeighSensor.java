@@ -63,7 +63,7 @@ public final class WeighSensor {
             verification = verification(config).orElse(null);
             serial = new SerialSettings(config.port(), config.serial_baud(), config.serial_dataBits(), config.serial_parity(),
                     config.serial_stopBits(), config.serial_rs485());
-            pipeline = Pipelines.create(config);
+            pipeline = Pipelines.create(Props.of(config, WeighSensorConfig.class));
         } catch (IllegalArgumentException e) {
             lastStatus = DeviceStatus.waiting(deviceId, DeviceKind.WEIGH_SENSOR, config.lane(), now)
                     .withState(DeviceState.ERROR, "configuration: " + e.getMessage(), now);

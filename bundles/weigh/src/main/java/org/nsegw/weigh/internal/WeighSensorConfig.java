@@ -53,7 +53,7 @@ import org.osgi.service.metatype.annotations.Option;
     String accuracyClass();
 
     @AttributeDefinition(name = "Units", description = "the unit the device reports weights in",
-            options = {@Option(value = "kg"), @Option(value = "t")})
+            options = {@Option(value = "kg"), @Option(value = "t"), @Option(value = "lb")})
     String units() default "kg";
 
     @AttributeDefinition(name = "Silence timeout (s)", min = "1", max = "3600",
@@ -83,6 +83,83 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Axle group spacing (m)", min = "0.5", max = "5",
             description = "adjacent axles closer than this act as one group (a tandem counts as 2 axles, a tridem as 3)")
     double groupSpacingM() default 2.0;
+
+    @AttributeDefinition(name = "Modbus address", min = "-1", max = "247",
+            description = "modbus-rtu: the device's address, 1 to 247 (required for modbus-rtu; -1: not given)")
+    int modbus_unit() default -1;
+
+    @AttributeDefinition(name = "Modbus function", options = {@Option(value = "3", label = "read holding registers"),
+        @Option(value = "4", label = "read input registers")}, description = "modbus-rtu: how the weight is read")
+    int modbus_function() default 3;
+
+    @AttributeDefinition(name = "Modbus first register", min = "-1", max = "65535",
+            description = "modbus-rtu: the first register to read, as sent on the wire (0-based; required; -1: not given)")
+    int modbus_register() default -1;
+
+    @AttributeDefinition(name = "Modbus register count", min = "0", max = "125",
+            description = "modbus-rtu: registers to read; 0: as many as the weight needs")
+    int modbus_count() default 0;
+
+    @AttributeDefinition(name = "Modbus weight offset", min = "0", max = "124",
+            description = "modbus-rtu: the weight's first register, counted from the first register read")
+    int modbus_weightOffset() default 0;
+
+    @AttributeDefinition(name = "Modbus weight words", options = {@Option(value = "1"), @Option(value = "2")},
+            description = "modbus-rtu: 1 for a 16-bit weight, 2 for 32-bit")
+    int modbus_weightWords() default 2;
+
+    @AttributeDefinition(name = "Modbus signed weight", description = "modbus-rtu: the weight is two's complement")
+    boolean modbus_signed() default true;
+
+    @AttributeDefinition(name = "Modbus low word first", description = "modbus-rtu: a 32-bit weight's low word comes first")
+    boolean modbus_lowWordFirst() default false;
+
+    @AttributeDefinition(name = "Modbus decimals", min = "0", max = "6",
+            description = "modbus-rtu: decimals of the weight (1234 with 2 decimals is 12.34)")
+    int modbus_decimals() default 0;
+
+    @AttributeDefinition(name = "Modbus status offset", min = "-1", max = "124",
+            description = "modbus-rtu: the status register, counted from the first register read; -1: none")
+    int modbus_statusOffset() default -1;
+
+    @AttributeDefinition(name = "Modbus motion bit", min = "-1", max = "15", description = "modbus-rtu: status bit set while the load moves; -1: none")
+    int modbus_motionBit() default -1;
+
+    @AttributeDefinition(name = "Modbus net bit", min = "-1", max = "15", description = "modbus-rtu: status bit set for a net weight; -1: none")
+    int modbus_netBit() default -1;
+
+    @AttributeDefinition(name = "Modbus overload bit", min = "-1", max = "15", description = "modbus-rtu: status bit set on overload; -1: none")
+    int modbus_overloadBit() default -1;
+
+    @AttributeDefinition(name = "Record delimiter", min = "1", max = "4", description = "wim-record: the field delimiter")
+    String record_delimiter() default ",";
+
+    @AttributeDefinition(name = "Vehicle line tag", description = "wim-record: the tag field that starts a vehicle line")
+    String record_vehicleTag() default "V";
+
+    @AttributeDefinition(name = "Vehicle line fields",
+            description = "wim-record: the fields of a vehicle line, in order: tag, time, lane, speedKmh, speedMs, axleCount, "
+                    + "grossKg, grossT, serial, ignore, keep:NAME")
+    String[] record_vehicleFields() default {"tag", "time", "lane", "speedKmh", "axleCount", "grossKg", "serial"};
+
+    @AttributeDefinition(name = "Axle line tag", description = "wim-record: the tag field of an axle line")
+    String record_axleTag() default "A";
+
+    @AttributeDefinition(name = "Axle line fields",
+            description = "wim-record: the fields of an axle line, in order: tag, index, loadKg, loadT, spacingMm, spacingCm, "
+                    + "spacingM, ignore, keep:NAME")
+    String[] record_axleFields() default {"tag", "index", "loadKg", "spacingMm"};
+
+    @AttributeDefinition(name = "Record time format", description = "wim-record: a java.time pattern for the time field")
+    String record_timeFormat() default "yyyyMMddHHmmssSSS";
+
+    @AttributeDefinition(name = "Gross tolerance (%)", min = "-1", max = "100",
+            description = "wim-record: how far the gross may differ from the sum of the axle loads; negative: not checked")
+    double record_grossTolerancePercent() default 2;
+
+    @AttributeDefinition(name = "Record checksum", options = {@Option(value = "none"), @Option(value = "xor-hex")},
+            description = "wim-record: none, or xor-hex (the last field of every line)")
+    String record_checksum() default "none";
 
     @AttributeDefinition(name = "Verification certificate", required = false,
             description = "number of the legal verification (检定) certificate; without a valid one no overweight case is filed")

@@ -37,4 +37,7 @@ public interface Codec<T> {
 
     /** How many bytes of an incomplete frame are buffered. */
     int pending();
+
+    /** What the codec decodes: {@link ScaleReading}, {@link VehicleRecord}... */
+    Class<T> valueType();
 }

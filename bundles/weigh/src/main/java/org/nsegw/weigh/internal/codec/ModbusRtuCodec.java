@@ -177,4 +177,9 @@ public final class ModbusRtuCodec extends StreamCodec<ScaleReading> {
         }
         return crc;
     }
+
+    @Override
+    public Class<ScaleReading> valueType() {
+        return ScaleReading.class;
+    }
 }

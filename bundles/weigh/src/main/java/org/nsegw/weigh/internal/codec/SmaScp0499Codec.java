@@ -147,4 +147,9 @@ public final class SmaScp0499Codec extends StreamCodec<ScaleReading> {
         BigDecimal weight = new BigDecimal(weightText.strip());
         return Cut.value(REPLY, new ScaleReading(grams ? weight.movePointLeft(3) : weight, unit, null, flags));
     }
+
+    @Override
+    public Class<ScaleReading> valueType() {
+        return ScaleReading.class;
+    }
 }

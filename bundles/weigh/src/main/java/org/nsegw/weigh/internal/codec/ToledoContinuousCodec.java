@@ -152,4 +152,9 @@ public final class ToledoContinuousCodec extends StreamCodec<ScaleReading> {
         };
         return grams ? v.movePointLeft(3) : v;
     }
+
+    @Override
+    public Class<ScaleReading> valueType() {
+        return ScaleReading.class;
+    }
 }

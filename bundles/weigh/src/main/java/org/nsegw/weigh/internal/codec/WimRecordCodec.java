@@ -434,4 +434,9 @@ public final class WimRecordCodec extends StreamCodec<VehicleRecord> {
     private static String fmt(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
+
+    @Override
+    public Class<VehicleRecord> valueType() {
+        return VehicleRecord.class;
+    }
 }

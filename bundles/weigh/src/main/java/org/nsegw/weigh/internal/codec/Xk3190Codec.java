@@ -97,4 +97,9 @@ public final class Xk3190Codec extends StreamCodec<ScaleReading> {
         }
         return -1;
     }
+
+    @Override
+    public Class<ScaleReading> valueType() {
+        return ScaleReading.class;
+    }
 }
