@@ -34,13 +34,17 @@ final class ConfigCommand {
         @Option(names = "--show", description = "also print the configurations each valid file gives (secrets hidden)")
         boolean show;
 
+        @Option(names = "--set", paramLabel = "TARGET.KEY=VALUE", description = "a setting on top of the files (repeatable)")
+        List<String> set = new java.util.ArrayList<>();
+
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Distribution dist = Distribution.locate();
             boolean allValid = true;
             for (Path file : files) {
-                SiteCheck.Result result = SiteCheck.check(dist, file, profiles);
+                SiteCheck.Result result = SiteCheck.check(dist, file, profiles,
+                        set.stream().map(SiteCompiler.Setting::parse).toList());
                 if (!result.plan().isValid()) {
                     allValid = false;
                     result.printProblems(out);

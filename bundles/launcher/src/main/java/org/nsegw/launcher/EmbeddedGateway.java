@@ -16,6 +16,7 @@ import org.apache.felix.framework.FrameworkFactory;
 import org.nsegw.api.runtime.GatewayProperties;
 import org.nsegw.api.runtime.Readiness;
 import org.nsegw.api.runtime.SiteState;
+import org.nsegw.site.SiteCompiler;
 import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -54,8 +55,10 @@ final class EmbeddedGateway {
      * @param site     the site file to apply
      * @param data     the data directory
      * @param profiles the device profile directory
+     * @param settings settings on top of the site file
      */
-    static EmbeddedGateway start(Distribution dist, Path site, Path data, Path profiles) throws Exception {
+    static EmbeddedGateway start(Distribution dist, Path site, Path data, Path profiles, List<SiteCompiler.Setting> settings)
+            throws Exception {
         Map<String, String> props = new HashMap<>();
         props.put(Constants.FRAMEWORK_STORAGE, data.resolve("cache").resolve("felix").toString());
         // The site file is the source of truth: every start begins from a clean framework state.
@@ -63,6 +66,7 @@ final class EmbeddedGateway {
         props.put(GatewayProperties.SITE_FILE, site.toAbsolutePath().toString());
         props.put(GatewayProperties.DATA_DIR, data.toAbsolutePath().toString());
         props.put(GatewayProperties.PROFILES_DIR, profiles.toAbsolutePath().toString());
+        props.put(GatewayProperties.SITE_SETTINGS, String.join("\n", settings.stream().map(SiteCompiler.Setting::toString).toList()));
         props.put("felix.log.level", "1"); // the framework's own console output: errors only; the rest goes to the log
         props.put("org.apache.felix.log.maxSize", "1000"); // history the log writer replays at its start
         props.put("ds.loglevel", "warn");

@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.nsegw.site.SiteCompiler;
 import java.util.TimeZone;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,12 +40,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--profiles", paramLabel = "DIR", description = "the device profiles (default: device-profiles/ beside the site file's folder)")
     Path profiles;
 
+    @Option(names = "--set", paramLabel = "TARGET.KEY=VALUE",
+            description = "a setting on top of the site file, e.g. --set wim-L1.port=/dev/ttyUSB3 (repeatable)")
+    List<String> set = new ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Distribution dist = Distribution.locate();
-        SiteCheck.Result check = SiteCheck.check(dist, site, profiles);
+        List<SiteCompiler.Setting> settings;
+        try {
+            settings = set.stream().map(SiteCompiler.Setting::parse).toList();
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return Nsegw.EXIT_INVALID;
+        }
+        SiteCheck.Result check = SiteCheck.check(dist, site, profiles, settings);
         if (!check.plan().isValid()) {
             check.printProblems(err);
             err.println("The gateway does not start with an invalid site file. Fix the problems above; "
@@ -62,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         TimeZone.setDefault(TimeZone.getTimeZone(check.zone()));
         out.printf("Starting gateway %s (%s) with data in %s%n", gatewayId, site, dataDir);
         out.flush();
-        EmbeddedGateway gateway = EmbeddedGateway.start(dist, site, dataDir, check.profileDir());
+        EmbeddedGateway gateway = EmbeddedGateway.start(dist, site, dataDir, check.profileDir(), settings);
         AtomicInteger exitStatus = new AtomicInteger(Nsegw.EXIT_OK);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(gateway, lock, exitStatus.get(), out, err), "nsegw-shutdown"));
 

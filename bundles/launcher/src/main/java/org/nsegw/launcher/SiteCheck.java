@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.nsegw.site.DeviceProfiles;
 import org.nsegw.site.Problem;
 import org.nsegw.site.SiteCompiler;
@@ -21,6 +22,13 @@ final class SiteCheck {
      * @param profiles the profile directory, or {@code null} to find it beside the site file
      */
     static Result check(Distribution dist, Path site, Path profiles) throws IOException {
+        return check(dist, site, profiles, List.of());
+    }
+
+    /**
+     * @param settings {@code --set} settings on top of the file
+     */
+    static Result check(Distribution dist, Path site, Path profiles, List<SiteCompiler.Setting> settings) throws IOException {
         Path profileDir = profiles != null ? profiles : SiteFiles.profilesDir(site, null);
         if (profiles == null && !Files.isDirectory(profileDir)) {
             profileDir = dist.profiles(); // a site file outside a checkout's edge-config/ uses the installed profiles
@@ -34,7 +42,7 @@ final class SiteCheck {
                     java.util.List.of(new Problem(org.nsegw.site.Location.of(site.toString()), "cannot read: " + e.getMessage()))),
                     compiler, profileDir);
         }
-        return new Result(compiler.compile(site.toString(), text), compiler, profileDir);
+        return new Result(compiler.compile(site.toString(), text, settings), compiler, profileDir);
     }
 
     /**

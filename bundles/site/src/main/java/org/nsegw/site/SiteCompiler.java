@@ -104,7 +104,38 @@ public final class SiteCompiler {
      * @param text the file's content
      */
     public SitePlan compile(String file, String text) {
-        return new Run(file).compile(text);
+        return compile(file, text, List.of());
+    }
+
+    /**
+     * Compiles one site file with settings given on the command line on top, as if the file said them.
+     *
+     * @param overrides settings that win over the file's, e.g. {@code wim-L1.port=/dev/ttyUSB3}
+     */
+    public SitePlan compile(String file, String text, List<Setting> overrides) {
+        return new Run(file, overrides).compile(text);
+    }
+
+    /**
+     * A setting given on the command line ({@code --set TARGET.KEY=VALUE}): TARGET is a section ({@code uplink}) or the
+     * id of a lane or device ({@code wim-L1}), KEY a key of it with dots for nesting ({@code serial.baud}), VALUE a YAML
+     * value ({@code 9600}, {@code "0330"}, {@code [a, b]}).
+     */
+    public record Setting(String target, String key, String value) {
+
+        public static Setting parse(String text) {
+            int eq = text.indexOf('=');
+            int dot = eq < 0 ? -1 : text.substring(0, eq).indexOf('.');
+            if (eq < 0 || dot <= 0 || dot == eq - 1) {
+                throw new IllegalArgumentException("--set " + text + ": write TARGET.KEY=VALUE, e.g. wim-L1.port=/dev/ttyUSB3");
+            }
+            return new Setting(text.substring(0, dot).strip(), text.substring(dot + 1, eq).strip(), text.substring(eq + 1).strip());
+        }
+
+        @Override
+        public String toString() {
+            return target + "." + key + "=" + value;
+        }
     }
 
     /**
@@ -144,9 +175,16 @@ public final class SiteCompiler {
         private final Set<String> laneIds = new LinkedHashSet<>();
         private final List<Map.Entry<String, YScalar>> laneRefs = new ArrayList<>();
         private String gatewayId = "";
+        private final List<Setting> overrides;
+        private final Set<Setting> applied = new java.util.HashSet<>();
 
         Run(String file) {
+            this(file, List.of());
+        }
+
+        Run(String file, List<Setting> overrides) {
             this.file = file;
+            this.overrides = List.copyOf(overrides);
         }
 
         SitePlan compile(String text) {
@@ -191,6 +229,12 @@ public final class SiteCompiler {
                     root.get(s.key()).ifPresent(n -> singleton(s, n));
                 }
             }
+            for (Setting o : overrides) {
+                if (!applied.contains(o)) {
+                    problems.add(new Problem(new Location("--set " + o, 0, 0), "there is no section, lane or device '"
+                            + o.target() + "' to set " + o.key() + " of"));
+                }
+            }
             laneRefs.forEach(ref -> {
                 String what = ref.getKey();
                 YScalar lane = ref.getValue();
@@ -213,7 +257,7 @@ public final class SiteCompiler {
             if (map.isEmpty() || schema.isEmpty()) {
                 return;
             }
-            Map<String, Object> props = configure(map.get(), schema.get(), "gateway", Map.of());
+            Map<String, Object> props = configure(map.get(), schema.get(), "gateway", Map.of(), "gateway");
             checkId(map.get(), "gateway").ifPresent(id -> gatewayId = id);
             add(new PlannedConfiguration(GATEWAY_PID, "", props));
         }
@@ -225,7 +269,7 @@ public final class SiteCompiler {
             Optional<YMap> map = mapping(node, section.key());
             Optional<ConfigSchema> schema = schema(section.pid(), section.key(), node.location());
             if (map.isPresent() && schema.isPresent()) {
-                add(new PlannedConfiguration(section.pid(), "", configure(map.get(), schema.get(), section.key(), Map.of())));
+                add(new PlannedConfiguration(section.pid(), "", configure(map.get(), schema.get(), section.key(), Map.of(), section.key())));
             }
         }
 
@@ -244,7 +288,7 @@ public final class SiteCompiler {
                     laneIds.add(i);
                 });
                 if (schema.isPresent()) {
-                    Map<String, Object> props = configure(lane, schema.get(), what, Map.of());
+                    Map<String, Object> props = configure(lane, schema.get(), what, Map.of(), id.orElse(""));
                     id.ifPresent(i -> add(new PlannedConfiguration(LANE_PID, i, props)));
                 }
             }
@@ -282,7 +326,7 @@ public final class SiteCompiler {
                     inherited.put("model", new Sourced(new YScalar(profile.get().displayName(), Yaml.ScalarKind.TEXT, true, at), profileWhat));
                 }
                 flatten(profile.get().settings(), "", schema.get(), profileWhat, inherited);
-                Map<String, Object> props = configure(device, schema.get(), what, inherited);
+                Map<String, Object> props = configure(device, schema.get(), what, inherited, id.orElse(""));
                 device.get("lane").filter(YScalar.class::isInstance).map(YScalar.class::cast)
                         .filter(s -> !s.isNull()).ifPresent(lane -> laneRefs.add(Map.entry(what, lane)));
                 id.ifPresent(i -> add(new PlannedConfiguration(pid, i, props)));
@@ -347,6 +391,18 @@ public final class SiteCompiler {
             return props;
         }
 
+        /** A command-line value reports its problems at the command line, not at a line of a file. */
+        private YNode relocate(YNode node, Location at) {
+            if (node instanceof YScalar sc) {
+                return new YScalar(sc.text(), sc.kind(), sc.quoted(), at);
+            }
+            if (node instanceof YList l) {
+                return new YList(l.items().stream().map(i -> relocate(i, at)).toList(), at);
+            }
+            YMap m = (YMap) node;
+            return new YMap(m.entries().stream().map(e -> new Yaml.YEntry(e.key(), relocate(e.value(), at))).toList(), at);
+        }
+
         /** Checks the {@code id} of a section or list item and returns it if it is usable. */
         private Optional<String> checkId(YMap map, String what) {
             Optional<YNode> node = map.get("id");
@@ -360,9 +416,27 @@ public final class SiteCompiler {
             return Optional.empty(); // a missing id is reported by the required-key check
         }
 
-        private Map<String, Object> configure(YMap map, ConfigSchema schema, String what, Map<String, Sourced> inherited) {
+        private Map<String, Object> configure(YMap map, ConfigSchema schema, String what, Map<String, Sourced> inherited,
+                String target) {
             Map<String, Sourced> values = new LinkedHashMap<>(inherited);
             flatten(map, "", schema, what, values);
+            for (Setting o : overrides) {
+                if (!o.target().equals(target)) {
+                    continue;
+                }
+                applied.add(o);
+                Location at = new Location("--set " + o, 0, 0);
+                if (!schema.properties().containsKey(o.key())) {
+                    List<String> keys = List.copyOf(schema.properties().keySet());
+                    problems.add(new Problem(at, what + ": unknown key '" + o.key() + "'; allowed: " + String.join(", ", keys)
+                            + Suggestions.didYouMean(o.key(), keys)));
+                    continue;
+                }
+                Yaml.Parsed parsed = Yaml.parse("--set " + o, o.value());
+                YNode node = parsed.root().filter(n -> parsed.problem().isEmpty())
+                        .orElse(new YScalar(o.value(), Yaml.ScalarKind.TEXT, true, at));
+                values.put(o.key(), new Sourced(relocate(node, at), what));
+            }
             Map<String, Object> props = new LinkedHashMap<>();
             values.forEach((id, sourced) -> {
                 PropertySchema p = schema.properties().get(id);

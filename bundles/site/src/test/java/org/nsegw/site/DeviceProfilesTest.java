@@ -95,7 +95,8 @@ class DeviceProfilesTest {
         void theRealProfilesAreUsable() {
             DeviceProfiles real = Fixtures.realProfiles();
             assertThat(real.ids()).containsExactly("anpr/dahua-itsapi", "anpr/hikvision-isapi", "camera/hikvision-snapshot",
-                    "weigh/toledo-continuous", "weigh/wim-record-generic");
+                    "weigh/modbus-loadcell-transmitter", "weigh/sma-scp0499", "weigh/toledo-continuous",
+                    "weigh/wim-record-generic", "weigh/xk3190");
             assertThat(real.all()).allSatisfy(p -> {
                 assertThat(p.problems()).as(p.id()).isEmpty();
                 assertThat(p.isUsable()).isTrue();

@@ -61,9 +61,11 @@ class MetatypeXmlTest {
             assertThat(s.factory()).isTrue();
             assertThat(s.name()).isEqualTo("Weigh sensor");
             assertThat(s.description()).startsWith("A weigh-in-motion controller");
-            assertThat(s.properties().keySet()).containsExactly("id", "profile", "model", "lane", "port", "protocol",
+            assertThat(s.properties().keySet()).startsWith("id", "profile", "model", "lane", "port", "protocol",
                     "serial.baud", "serial.dataBits", "serial.parity", "serial.stopBits", "serial.rs485",
-                    "accuracyClass", "units", "timeoutSeconds", "verification.certificate", "verification.expires");
+                    "accuracyClass", "units", "timeoutSeconds")
+                    .contains("static.stableMs", "modbus.unit", "record.vehicleFields")
+                    .endsWith("verification.certificate", "verification.expires");
 
             PropertySchema baud = s.property("serial.baud").orElseThrow();
             assertThat(baud.type()).isEqualTo(ValueType.INTEGER);

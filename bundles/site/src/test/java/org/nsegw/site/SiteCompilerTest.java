@@ -228,7 +228,7 @@ class SiteCompilerTest {
             assertThat(messages.get(0)).isEqualTo("duplicate lane id 'L2' (first defined at line 10)");
             assertThat(messages.get(1)).isEqualTo("device 'wim-L1': serial.baud must be a whole number, not 'fast'");
             assertThat(messages.get(2)).startsWith("device 'anpr-L1-front': profile 'anpr/hikvison-isapi' not found in ")
-                    .contains("available: anpr/dahua-itsapi, anpr/hikvision-isapi, camera/hikvision-snapshot, weigh/toledo-continuous, weigh/wim-record-generic")
+                    .contains("available: " + String.join(", ", Fixtures.realProfiles().ids()))
                     .endsWith("(did you mean 'anpr/hikvision-isapi'?)");
             assertThat(messages.get(3)).isEqualTo("limits: unknown key 'postedLimtKg'; allowed here: postedLimitKg, "
                     + "laneLimitsKg, tolerancePercent, enforcementCode (did you mean 'postedLimitKg'?)");
@@ -617,8 +617,7 @@ class SiteCompilerTest {
             Problem p = onlyProblem(SCALE.replace("    profile: weigh/toledo-continuous\n", ""));
             assertThat(p.location()).isEqualTo(at(8, 5));
             assertThat(p.message()).isEqualTo("device 'scale': missing required key 'profile' (the device model, e.g. "
-                    + "weigh/toledo-continuous); available: anpr/dahua-itsapi, anpr/hikvision-isapi, camera/hikvision-snapshot, "
-                    + "weigh/toledo-continuous, weigh/wim-record-generic");
+                    + "weigh/toledo-continuous); available: " + String.join(", ", Fixtures.realProfiles().ids()));
         }
 
         @Test
@@ -633,8 +632,7 @@ class SiteCompilerTest {
             Problem p = onlyProblem(SCALE.replace("weigh/toledo-continuous", "weigh/toledo"));
             assertThat(p.location()).isEqualTo(at(9, 14));
             assertThat(p.message()).isEqualTo("device 'scale': profile 'weigh/toledo' not found in " + Fixtures.profilesDir()
-                    + "; available: anpr/dahua-itsapi, anpr/hikvision-isapi, camera/hikvision-snapshot, weigh/toledo-continuous, "
-                    + "weigh/wim-record-generic");
+                    + "; available: " + String.join(", ", Fixtures.realProfiles().ids()));
             assertThat(onlyProblem(SCALE.replace("weigh/toledo-continuous", "weigh/toledo-continous")).message())
                     .endsWith("(did you mean 'weigh/toledo-continuous'?)");
         }
@@ -699,10 +697,10 @@ class SiteCompilerTest {
         @Test
         void aProfileSettingIsCheckedWhereItIsUsed() {
             Map<String, String> texts = Map.of("weigh/broken", "kind: weigh\nvendor: V\nmodel: M\nprotocol: toledo-continuous\n"
-                    + "accuracyClass: III\nunits: lb\n");
+                    + "accuracyClass: III\nunits: stone\n");
             SitePlan oneOverrides = withProfiles(texts, TWO_SCALES.replace("port: /dev/ttyS1\n", "port: /dev/ttyS1\n    units: kg\n"));
             assertThat(oneOverrides.problems()).extracting(Problem::toString).containsExactly(
-                    "profiles/weigh/broken.yaml:6:8: profile 'weigh/broken': units is 'lb'; allowed: kg, t");
+                    "profiles/weigh/broken.yaml:6:8: profile 'weigh/broken': units is 'stone'; allowed: kg, t, lb");
             SitePlan bothOverride = withProfiles(texts, TWO_SCALES.replace("/dev/ttyS0\n", "/dev/ttyS0\n    units: kg\n")
                     .replace("/dev/ttyS1\n", "/dev/ttyS1\n    units: t\n"));
             assertThat(bothOverride.problems()).isEmpty();

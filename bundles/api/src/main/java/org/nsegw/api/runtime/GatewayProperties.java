@@ -12,6 +12,9 @@ public final class GatewayProperties {
     /** The directory of device profiles, laid out as {@code <kind>/<model>.yaml}. */
     public static final String PROFILES_DIR = "nsegw.profiles";
 
+    /** Settings on top of the site file, one {@code TARGET.KEY=VALUE} per line ({@code nsegw run --set}). */
+    public static final String SITE_SETTINGS = "nsegw.site.settings";
+
     private GatewayProperties() {
     }
 }

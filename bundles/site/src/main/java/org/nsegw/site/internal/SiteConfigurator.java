@@ -61,7 +61,17 @@ public final class SiteConfigurator {
         }
         Path siteFile = Path.of(site);
         Path profilesDir = SiteFiles.profilesDir(siteFile, context.getProperty(GatewayProperties.PROFILES_DIR));
-        SiteState state = configure(context, configAdmin, log, siteFile, profilesDir);
+        List<SiteCompiler.Setting> settings;
+        try {
+            String text = context.getProperty(GatewayProperties.SITE_SETTINGS);
+            settings = text == null ? List.of()
+                    : text.lines().filter(l -> !l.isBlank()).map(SiteCompiler.Setting::parse).toList();
+        } catch (IllegalArgumentException e) {
+            settings = null;
+            log.error("{}", e.getMessage());
+        }
+        SiteState state = settings == null ? new Outcome(false, List.of("invalid " + GatewayProperties.SITE_SETTINGS), "")
+                : configure(context, configAdmin, log, siteFile, profilesDir, settings);
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(SiteState.STATE, state.applied() ? SiteState.APPLIED : SiteState.INVALID);
         props.put(SiteState.FILE, site);
@@ -83,12 +93,12 @@ public final class SiteConfigurator {
     }
 
     private static SiteState configure(BundleContext context, ConfigurationAdmin configAdmin, Logger log,
-            Path siteFile, Path profilesDir) {
+            Path siteFile, Path profilesDir, List<SiteCompiler.Setting> settings) {
         SitePlan plan;
         SiteCompiler compiler;
         try {
             compiler = new SiteCompiler(SiteCompiler.index(schemas(context, log)), DeviceProfiles.load(profilesDir));
-            plan = compiler.compile(siteFile.toString(), SiteFiles.read(siteFile));
+            plan = compiler.compile(siteFile.toString(), SiteFiles.read(siteFile), settings);
         } catch (IOException e) {
             Problem p = new Problem(Location.of(siteFile.toString()), "cannot read: " + e.getMessage());
             log.error("{}", p);
@@ -106,8 +116,8 @@ public final class SiteConfigurator {
             log.error(p, e);
             return new Outcome(false, List.of(p), "");
         }
-        log.info("Site file {} applied: gateway {}, {} configurations", siteFile, plan.gatewayId(),
-                plan.configurations().size());
+        log.info("Site file {} applied: gateway {}, {} configurations{}", siteFile, plan.gatewayId(),
+                plan.configurations().size(), settings.isEmpty() ? "" : ", with " + settings);
         return new Outcome(true, List.of(), plan.gatewayId());
     }
 
