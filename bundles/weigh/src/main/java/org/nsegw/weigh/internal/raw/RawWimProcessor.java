@@ -26,9 +26,14 @@ import org.nsegw.weigh.internal.codec.VehicleRecord;
  *       whose frames arrive a little later loses nothing. A pulse joins the vehicle being assembled unless the lane
  *       was quiet before it for longer than it takes to drive {@code raw.maxAxleSpacingM} (at most
  *       {@code raw.endOfVehicleS}); then that vehicle is complete and the pulse starts the next one.</li>
- *   <li>A complete vehicle's pulses are matched between the rows ({@link RowMatching}); each axle's speed is
- *       {@code raw.rowSpacingM} over its delay between the rows, its load on each row W = (V·C/L)·Σ(xᵢ − bᵢ), and its
- *       load the mean of its rows. Spacings are speed times the time between axle centroids.</li>
+ *   <li>The assembled pulses are matched between the rows ({@link RowMatching}); each axle's speed is
+ *       {@code raw.rowSpacingM} over its delay between the rows. Spacings integrate the speed over the time between
+ *       axle centroids.</li>
+ *   <li>With every axle's speed known, runs that cannot be one vehicle are cut: a spacing over
+ *       {@code raw.maxAxleSpacingM}, a speed change beyond {@code raw.maxAccelerationMps2}, a wheelbase over
+ *       {@code raw.maxWheelbaseM} ({@link #separate}).</li>
+ *   <li>Each axle's load on each row is W = (V·C/L)·Σ(xᵢ − bᵢ), its load the mean of its rows; then groups, gross
+ *       weight and flags.</li>
  * </ol>
  *
  * <p>Both rows share the front-end's sample clock: sample {@code s} of row 0 and of row 1 are simultaneous. Sample
@@ -181,7 +186,7 @@ public final class RawWimProcessor {
     private void close(List<RawWimVehicle> out) {
         Assembly v = open;
         open = null;
-        out.add(weigh(v));
+        weigh(v, out);
     }
 
     /** The pulses of the vehicle being assembled. */
@@ -256,6 +261,15 @@ public final class RawWimProcessor {
         double load1 = Double.NaN;
         double load;
 
+        boolean matched() {
+            return on0 != null && on1 != null;
+        }
+
+        /** When the axle was between the rows: where its speed was measured. */
+        double midpoint() {
+            return (on0.centroid() + on1.centroid()) / 2;
+        }
+
         AxleBuild(TyrePulse on0, TyrePulse on1) {
             this.on0 = on0;
             this.on1 = on1;
@@ -265,8 +279,8 @@ public final class RawWimProcessor {
         }
     }
 
-    private RawWimVehicle weigh(Assembly v) {
-        Set<WeighFlag> flags = EnumSet.noneOf(WeighFlag.class);
+    /** Weighs the assembled pulses: one vehicle, or several when they cannot be one (see {@link #separate}). */
+    private void weigh(Assembly v, List<RawWimVehicle> out) {
         double[] c0 = v.row0.stream().mapToDouble(TyrePulse::centroid).toArray();
         double[] c1 = v.row1.stream().mapToDouble(TyrePulse::centroid).toArray();
         int[] partner = RowMatching.match(c0, c1, minDelay(), longestWait);
@@ -289,12 +303,9 @@ public final class RawWimProcessor {
                 axles.add(new AxleBuild(null, v.row1.get(j)));
             }
         }
-        if (matched.size() < axles.size() || c0.length != c1.length || v.full()) {
-            flags.add(WeighFlag.PARTIAL_VEHICLE);
-        }
         // An axle seen on one row only takes the speed and delay of the nearest axle seen on both.
         for (AxleBuild a : axles) {
-            if (a.on0 != null && a.on1 != null) {
+            if (a.matched()) {
                 continue;
             }
             AxleBuild near = null;
@@ -311,11 +322,108 @@ public final class RawWimProcessor {
             a.time = a.on0 != null ? a.on0.centroid() : a.on1.centroid() - delay;
         }
         axles.sort(Comparator.comparingDouble(a -> a.time));
+        int[] spacing = new int[axles.size()];
+        for (int k = 1; k < axles.size(); k++) {
+            spacing[k] = spacingMm(axles.get(k - 1), axles.get(k));
+        }
+        List<int[]> parts = new ArrayList<>();
+        separate(axles, spacing, parts);
+        for (int[] part : parts) {
+            out.add(vehicle(v, axles.subList(part[0], part[1]), spacing, part[0], part[2] != 0));
+        }
+    }
 
+    /**
+     * Cuts the axles into vehicles. The gap rule closed the assembly on the last axle's speed; now every axle's speed
+     * is known, and one vehicle cannot have
+     * <ul>
+     *   <li>an axle spacing longer than {@code raw.maxAxleSpacingM},</li>
+     *   <li>a speed change between neighbouring axles beyond {@code raw.maxAccelerationMps2} over the time between
+     *       them (plus 2 % for measurement), which a truck close behind a slower one shows,</li>
+     *   <li>a first-to-last axle distance beyond {@code raw.maxWheelbaseM}: such a run is cut where the speed changes
+     *       most (two vehicles rarely drive at exactly the same speed; one vehicle's speed changes smoothly), or else at
+     *       the longest spacing, keeping at least two axles on each side.</li>
+     * </ul>
+     * Adds {from, to, overLength} for each vehicle.
+     */
+    private void separate(List<AxleBuild> axles, int[] spacing, List<int[]> parts) {
+        int from = 0;
+        for (int k = 1; k <= axles.size(); k++) {
+            if (k == axles.size() || spacing[k] > settings.maxAxleSpacingM() * 1000 || impossibleSpeedChange(axles.get(k - 1), axles.get(k))) {
+                splitByLength(axles, spacing, from, k, parts);
+                from = k;
+            }
+        }
+    }
+
+    private boolean impossibleSpeedChange(AxleBuild a, AxleBuild b) {
+        if (!a.matched() || !b.matched()) {
+            return false;
+        }
+        // Speeds are measured between the rows: at the midpoints of the axles' crossings.
+        double seconds = (b.midpoint() - a.midpoint()) / fs;
+        double allowed = settings.maxAccelerationMps2() * seconds + 0.02 * Math.max(a.speedMps, b.speedMps);
+        return Math.abs(b.speedMps - a.speedMps) > allowed;
+    }
+
+    private void splitByLength(List<AxleBuild> axles, int[] spacing, int from, int to, List<int[]> parts) {
+        double limit = settings.maxWheelbaseM() * 1000;
+        if (wheelbase(spacing, from, to) <= limit) {
+            parts.add(new int[] {from, to, 0});
+            return;
+        }
+        int best = -1;
+        double bestJump = 0;
+        boolean bestBackFits = false;
+        for (int k = from + 2; k <= to - 2; k++) {
+            if (spacing[k] < settings.groupSpacingM() * 1000 || wheelbase(spacing, from, k) > limit) {
+                continue;
+            }
+            boolean backFits = wheelbase(spacing, k, to) <= limit;
+            double jump = speedJump(axles.get(k - 1), axles.get(k));
+            boolean better = best < 0 || backFits && !bestBackFits
+                    || backFits == bestBackFits && (jump > bestJump || jump == bestJump && spacing[k] > spacing[best]);
+            if (better) {
+                best = k;
+                bestJump = jump;
+                bestBackFits = backFits;
+            }
+        }
+        if (best < 0) {
+            parts.add(new int[] {from, to, 1});
+            return;
+        }
+        parts.add(new int[] {from, best, 0});
+        splitByLength(axles, spacing, best, to, parts);
+    }
+
+    /** The relative speed change between two neighbouring axles, or 0 when it is within measurement noise. */
+    private static double speedJump(AxleBuild a, AxleBuild b) {
+        if (!a.matched() || !b.matched()) {
+            return 0;
+        }
+        double jump = Math.abs(b.speedMps - a.speedMps) / Math.max(a.speedMps, b.speedMps);
+        return jump < 0.005 ? 0 : jump;
+    }
+
+    private static int wheelbase(int[] spacing, int from, int to) {
+        int sum = 0;
+        for (int k = from + 1; k < to; k++) {
+            sum += spacing[k];
+        }
+        return sum;
+    }
+
+    /** The record of axles {@code part} (which start at index {@code offset} of the assembly's axles). */
+    private RawWimVehicle vehicle(Assembly v, List<AxleBuild> axles, int[] spacing, int offset, boolean overLength) {
+        Set<WeighFlag> flags = EnumSet.noneOf(WeighFlag.class);
+        List<AxleBuild> matched = axles.stream().filter(AxleBuild::matched).toList();
+        if (matched.size() < axles.size() || v.full() || overLength) {
+            flags.add(WeighFlag.PARTIAL_VEHICLE);
+        }
         for (AxleBuild a : axles) {
             weighAxle(a, flags);
         }
-
         double speedSum = 0;
         for (AxleBuild m : matched) {
             speedSum += m.speedMps;
@@ -332,7 +440,17 @@ public final class RawWimProcessor {
             }
         }
         double gap = v.gap();
-        int kinds = troubles.kindsWithin((long) Math.floor(v.firstStart - gap), (long) Math.ceil(v.lastEnd + gap));
+        long firstStart = Long.MAX_VALUE;
+        long lastEnd = Long.MIN_VALUE;
+        for (AxleBuild a : axles) {
+            for (TyrePulse p : new TyrePulse[] {a.on0, a.on1}) {
+                if (p != null) {
+                    firstStart = Math.min(firstStart, p.start());
+                    lastEnd = Math.max(lastEnd, p.end());
+                }
+            }
+        }
+        int kinds = troubles.kindsWithin((long) Math.floor(firstStart - gap), (long) Math.ceil(lastEnd + gap));
         if ((kinds & (Troubles.LOST | Troubles.FAULT | Troubles.STALL)) != 0) {
             flags.add(WeighFlag.PARTIAL_VEHICLE);
         }
@@ -347,7 +465,7 @@ public final class RawWimProcessor {
         int groupStart = 0;
         for (int k = 0; k < axles.size(); k++) {
             AxleBuild a = axles.get(k);
-            int spacingMm = k == 0 ? 0 : spacingMm(axles.get(k - 1), a);
+            int spacingMm = k == 0 ? 0 : spacing[offset + k];
             if (k > 0 && spacingMm >= settings.groupSpacingM() * 1000) {
                 groups.add(new AxleGroup(groupStart, k - groupStart));
                 groupStart = k;
@@ -414,25 +532,39 @@ public final class RawWimProcessor {
         }
     }
 
-    /** Speed times the time between the two axles' centroids, on each row that saw both. */
+    /**
+     * The distance between two axles: the integral of the speed over the time between their centroids on a row. Each
+     * axle's speed is measured between the rows, i.e. at the midpoint of its two crossings; between two such points
+     * the speed is taken to change linearly, which is exact for constant acceleration. Rows that saw both axles are
+     * averaged.
+     */
     private int spacingMm(AxleBuild front, AxleBuild back) {
         double sum = 0;
         int n = 0;
         if (front.on0 != null && back.on0 != null) {
-            sum += back.on0.centroid() - front.on0.centroid();
+            sum += distanceM(front, back, front.on0.centroid(), back.on0.centroid());
             n++;
         }
         if (front.on1 != null && back.on1 != null) {
-            sum += back.on1.centroid() - front.on1.centroid();
+            sum += distanceM(front, back, front.on1.centroid(), back.on1.centroid());
             n++;
         }
-        double samples = n == 0 ? back.time - front.time : sum / n;
-        double speed = Double.isNaN(front.speedMps) ? back.speedMps
-                : Double.isNaN(back.speedMps) ? front.speedMps : (front.speedMps + back.speedMps) / 2;
-        if (Double.isNaN(speed)) {
-            return 0;
+        double metres = n == 0 ? distanceM(front, back, front.time, back.time) : sum / n;
+        return Double.isNaN(metres) ? 0 : (int) Math.max(0, Math.round(metres * 1000));
+    }
+
+    /** Distance travelled between samples {@code from} and {@code to}, by the speeds of the two axles. */
+    private double distanceM(AxleBuild front, AxleBuild back, double from, double to) {
+        double mid = (from + to) / 2;
+        double speed;
+        if (front.matched() && back.matched() && back.midpoint() > front.midpoint()) {
+            double slope = (back.speedMps - front.speedMps) / (back.midpoint() - front.midpoint());
+            speed = front.speedMps + slope * (mid - front.midpoint());
+        } else {
+            speed = Double.isNaN(front.speedMps) ? back.speedMps
+                    : Double.isNaN(back.speedMps) ? front.speedMps : (front.speedMps + back.speedMps) / 2;
         }
-        return (int) Math.max(0, Math.round(samples / fs * speed * 1000));
+        return (to - from) / fs * speed;
     }
 
     private static String kg(double load) {

@@ -30,6 +30,10 @@ import java.util.TreeSet;
  *                              flag acceleration ({@code raw.maxSpeedChange})
  * @param laneChangeRatio       an axle whose heavier row reading exceeds the lighter one by more than this factor flags
  *                              a lane change ({@code raw.laneChangeRatio})
+ * @param maxAccelerationMps2   neighbouring axles whose speeds differ by more than this acceleration allows belong to
+ *                              different vehicles ({@code raw.maxAccelerationMps2})
+ * @param maxWheelbaseM         axles spread over more than this, first to last, are more than one vehicle
+ *                              ({@code raw.maxWheelbaseM})
  */
 public record RawWimSettings(
         double sampleRateHz,
@@ -45,7 +49,9 @@ public record RawWimSettings(
         double endOfVehicleS,
         double baselineTimeConstantS,
         double maxSpeedChange,
-        double laneChangeRatio) {
+        double laneChangeRatio,
+        double maxAccelerationMps2,
+        double maxWheelbaseM) {
 
     /** The domain's rule for the sample rate: a 0.2 m truck tyre footprint must give at least 10 samples. */
     static final double FOOTPRINT_M = 0.2;
@@ -64,10 +70,13 @@ public record RawWimSettings(
     public static final String BASELINE_TIME_CONSTANT = "raw.baselineTimeConstantS";
     public static final String MAX_SPEED_CHANGE = "raw.maxSpeedChange";
     public static final String LANE_CHANGE_RATIO = "raw.laneChangeRatio";
+    public static final String MAX_ACCELERATION = "raw.maxAccelerationMps2";
+    public static final String MAX_WHEELBASE = "raw.maxWheelbaseM";
 
     /** Every key, for the profile check. */
     public static final Set<String> KEYS = Set.of(SAMPLE_RATE, ROW_SPACING, SENSOR_LENGTH, CALIBRATION, THRESHOLD, MIN_SPEED,
-            MAX_SPEED, GROUP_SPACING, MAX_AXLE_SPACING, END_OF_VEHICLE, BASELINE_TIME_CONSTANT, MAX_SPEED_CHANGE, LANE_CHANGE_RATIO);
+            MAX_SPEED, GROUP_SPACING, MAX_AXLE_SPACING, END_OF_VEHICLE, BASELINE_TIME_CONSTANT, MAX_SPEED_CHANGE, LANE_CHANGE_RATIO,
+            MAX_ACCELERATION, MAX_WHEELBASE);
 
     public RawWimSettings {
         range(SAMPLE_RATE, sampleRateHz, 100, 50_000, "Hz");
@@ -84,6 +93,8 @@ public record RawWimSettings(
         range(BASELINE_TIME_CONSTANT, baselineTimeConstantS, 0.05, 60, "s");
         range(MAX_SPEED_CHANGE, maxSpeedChange, 0.005, 1, "(a share of the speed: 0.05 is 5 %)");
         range(LANE_CHANGE_RATIO, laneChangeRatio, 1.05, 10, "(the heavier row reading divided by the lighter)");
+        range(MAX_ACCELERATION, maxAccelerationMps2, 0.5, 10, "m/s²");
+        range(MAX_WHEELBASE, maxWheelbaseM, 5, 40, "m");
         if (minSpeedKmh >= maxSpeedKmh) {
             throw new IllegalArgumentException(MIN_SPEED + " " + fmt(minSpeedKmh) + " must be lower than " + MAX_SPEED + " "
                     + fmt(maxSpeedKmh));
@@ -101,6 +112,10 @@ public record RawWimSettings(
         if (maxAxleSpacingM <= rowSpacingM) {
             throw new IllegalArgumentException(MAX_AXLE_SPACING + " " + fmt(maxAxleSpacingM) + " m must be longer than "
                     + ROW_SPACING + " " + fmt(rowSpacingM) + " m: a vehicle is only complete once its last axle has crossed both rows");
+        }
+        if (maxWheelbaseM < maxAxleSpacingM) {
+            throw new IllegalArgumentException(MAX_WHEELBASE + " " + fmt(maxWheelbaseM) + " m must not be shorter than "
+                    + MAX_AXLE_SPACING + " " + fmt(maxAxleSpacingM) + " m");
         }
         double slowestCrossing = rowSpacingM / (minSpeedKmh / 3.6);
         if (endOfVehicleS < slowestCrossing) {
@@ -142,6 +157,8 @@ public record RawWimSettings(
         double tau = number(properties, BASELINE_TIME_CONSTANT, 1.0, problems);
         double speedChange = number(properties, MAX_SPEED_CHANGE, 0.05, problems);
         double laneChange = number(properties, LANE_CHANGE_RATIO, 1.4, problems);
+        double acceleration = number(properties, MAX_ACCELERATION, 2.5, problems);
+        double wheelbase = number(properties, MAX_WHEELBASE, 18, problems);
         if (!Double.isNaN(threshold) && threshold != Math.rint(threshold)) {
             problems.add(THRESHOLD + " must be a whole number of counts, not " + fmt(threshold));
         }
@@ -149,7 +166,7 @@ public record RawWimSettings(
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return new RawWimSettings(rate, rowSpacing, length, calibration[0], calibration[1], (int) threshold, minSpeed, maxSpeed,
-                group, maxAxle, end, tau, speedChange, laneChange);
+                group, maxAxle, end, tau, speedChange, laneChange, acceleration, wheelbase);
     }
 
     /** Samples a tyre needs to cross from row 0 to row 1 at {@code speedMps}. */

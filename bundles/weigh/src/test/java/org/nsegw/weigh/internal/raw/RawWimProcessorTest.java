@@ -293,10 +293,51 @@ class RawWimProcessorTest {
             assertLoads(v.record(), LOADS, 0.005);
             assertThat(v.record().flags()).isEmpty();
         });
-        // 8 m apart is within raw.maxAxleSpacingM (9 m): one vehicle of six axles, as documented.
+        // 8 m apart is within raw.maxAxleSpacingM (9 m), but six axles over 18.7 m are longer than raw.maxWheelbaseM.
         double close = 1.0 + 5.35 / (40 / 3.6) + 8 / (40 / 3.6);
-        lane = new TestLane(1, 10).vehicle(1.0, 40, LOADS, SPACINGS).vehicle(close, 40, LOADS, SPACINGS);
-        assertThat(only(run(processor(), lane.blocks(100))).record().axles()).hasSize(6);
+        lane = new TestLane(1, 10).vehicle(1.0, 40, LOADS, SPACINGS).vehicle(close, 40, LOADS, SPACINGS).noise(2);
+        assertThat(run(processor(), lane.blocks(100))).hasSize(2)
+                .allSatisfy(v -> assertThat(v.record().axles()).hasSize(3));
+    }
+
+    @Test
+    void twoShortTrucksCloserThanTheLongestAxleSpacingAtOneSpeedAreOneVehicle() {
+        // The documented limit of strips alone: 2 + 4 m + 2 axles at one speed is also what a 4-axle truck looks like.
+        int[] two = {5_000, 10_000};
+        int[] twoSpacings = {0, 4_500};
+        double close = 1.0 + 4.5 / (40 / 3.6) + 4 / (40 / 3.6);
+        TestLane lane = new TestLane(1, 10).vehicle(1.0, 40, two, twoSpacings).vehicle(close, 40, two, twoSpacings);
+        VehicleRecord r = only(run(processor(), lane.blocks(100))).record();
+        assertThat(r.axles()).extracting(Axle::spacingToPreviousMm).containsExactly(0, 4_500, 4_000, 4_500);
+    }
+
+    @Test
+    void aFastTruckCloseBehindACrawlingOneIsAVehicleOfItsOwn() {
+        // At 8 km/h the gap rule would wait 4 s for another axle; the truck behind crosses row 0 2.5 s after the last
+        // axle of the first crossed row 1, at 60 km/h: no vehicle changes speed like that.
+        double t2 = 1.0 + (5.35 + 3.0) / (8 / 3.6) + 2.5;
+        TestLane lane = new TestLane(1, 20).vehicle(1.0, 8, LOADS, SPACINGS).vehicle(t2, 60, LOADS, SPACINGS).noise(3);
+        List<RawWimVehicle> vs = run(processor(), lane.blocks(100));
+        assertThat(vs).hasSize(2).allSatisfy(v -> {
+            assertLoads(v.record(), LOADS, 0.01);
+            assertThat(v.record().flags()).isEmpty();
+        });
+        assertThat(vs.get(1).record().speedKmh()).isCloseTo(60, within(0.1));
+    }
+
+    @Test
+    void trucksCloseTogetherAtTheSameSpeedAreCutByTheLongestPossibleWheelbase() {
+        int[] six = {7_000, 9_000, 9_000, 8_000, 8_000, 8_000};
+        int[] sixSpacings = {0, 3_200, 1_350, 7_200, 1_310, 1_310};
+        // A six-axle combination at 10 km/h, then a three-axle truck at 10.5 km/h whose first axle is 6 m behind: the
+        // gap rule sees one run of 9 axles over 26 m, which no vehicle is; the speed step shows where to cut.
+        double t2 = 1.0 + (14.37 + 6) / (10 / 3.6);
+        TestLane lane = new TestLane(1, 30).vehicle(1.0, 10, six, sixSpacings).vehicle(t2, 10.5, LOADS, SPACINGS).noise(3);
+        List<RawWimVehicle> vs = run(processor(), lane.blocks(100));
+        assertThat(vs).hasSize(2);
+        assertLoads(vs.get(0).record(), six, 0.01);
+        assertLoads(vs.get(1).record(), LOADS, 0.01);
+        assertThat(vs).allSatisfy(v -> assertThat(v.record().flags()).isEmpty());
     }
 
     @Test

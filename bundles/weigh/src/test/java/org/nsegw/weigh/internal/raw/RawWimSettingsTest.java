@@ -27,7 +27,7 @@ class RawWimSettingsTest {
     @Test
     void theProfileKeysGiveTheSettingsWithDocumentedDefaults() {
         RawWimSettings s = RawWimSettings.of(required());
-        assertThat(s).isEqualTo(new RawWimSettings(2000, 3.0, 0.05, 6.25e-5, 6.4e-5, 100, 5, 100, 2.0, 9.0, 8.0, 1.0, 0.05, 1.4));
+        assertThat(s).isEqualTo(new RawWimSettings(2000, 3.0, 0.05, 6.25e-5, 6.4e-5, 100, 5, 100, 2.0, 9.0, 8.0, 1.0, 0.05, 1.4, 2.5, 18));
         assertThat(s.calibration(0)).isEqualTo(6.25e-5);
         assertThat(s.calibration(1)).isEqualTo(6.4e-5);
         assertThat(s.rowDelaySamples(10)).isEqualTo(600);
@@ -46,7 +46,9 @@ class RawWimSettingsTest {
         m.put("raw.baselineTimeConstantS", 0.5);
         m.put("raw.maxSpeedChange", "0.1");
         m.put("raw.laneChangeRatio", "1.6");
-        assertThat(RawWimSettings.of(m)).isEqualTo(new RawWimSettings(4000, 3.0, 0.05, 6.25e-5, 6.4e-5, 250, 10, 90, 2.2, 11, 6, 0.5, 0.1, 1.6));
+        m.put("raw.maxAccelerationMps2", 3);
+        m.put("raw.maxWheelbaseM", "20");
+        assertThat(RawWimSettings.of(m)).isEqualTo(new RawWimSettings(4000, 3.0, 0.05, 6.25e-5, 6.4e-5, 250, 10, 90, 2.2, 11, 6, 0.5, 0.1, 1.6, 3, 20));
     }
 
     @Test
@@ -82,7 +84,7 @@ class RawWimSettingsTest {
         assertThatThrownBy(() -> RawWimSettings.of(with("raw.rowSpacingM", 0)))
                 .hasMessage("raw.rowSpacingM must be between 0.5 and 20 m (the distance between the two sensor rows, measured on site), not 0");
         assertThatThrownBy(() -> RawWimSettings.of(with("raw.sensorLengthM", "NaN"))).hasMessage("raw.sensorLengthM must be a number, not 'NaN'");
-        assertThatThrownBy(() -> new RawWimSettings(2000, 3, Double.NaN, 1, 1, 100, 5, 100, 2, 9, 8, 1, 0.05, 1.4))
+        assertThatThrownBy(() -> new RawWimSettings(2000, 3, Double.NaN, 1, 1, 100, 5, 100, 2, 9, 8, 1, 0.05, 1.4, 2.5, 18))
                 .hasMessageStartingWith("raw.sensorLengthM must be between 0.005 and 1 m");
         assertThatThrownBy(() -> RawWimSettings.of(with("raw.maxSpeedChange", 2)))
                 .hasMessage("raw.maxSpeedChange must be between 0.005 and 1 (a share of the speed: 0.05 is 5 %), not 2");
@@ -110,6 +112,8 @@ class RawWimSettingsTest {
         Map<String, Object> rows = with("raw.rowSpacingM", 12);
         assertThatThrownBy(() -> RawWimSettings.of(rows)).hasMessage("raw.maxAxleSpacingM 9 m must be longer than raw.rowSpacingM 12 m: "
                 + "a vehicle is only complete once its last axle has crossed both rows");
+        Map<String, Object> wheelbase = with("raw.maxWheelbaseM", 8);
+        assertThatThrownBy(() -> RawWimSettings.of(wheelbase)).hasMessage("raw.maxWheelbaseM 8 m must not be shorter than raw.maxAxleSpacingM 9 m");
         assertThatThrownBy(() -> RawWimSettings.of(with("raw.endOfVehicleS", 2)))
                 .hasMessage("raw.endOfVehicleS 2 s is shorter than the 2.16 s an axle at raw.minSpeedKmh 5 needs from row 0 to row 1 "
                         + "(raw.rowSpacingM 3 m)");
