@@ -156,7 +156,7 @@ public record RawWimSettings(
         double end = number(properties, END_OF_VEHICLE, 8.0, problems);
         double tau = number(properties, BASELINE_TIME_CONSTANT, 1.0, problems);
         double speedChange = number(properties, MAX_SPEED_CHANGE, 0.05, problems);
-        double laneChange = number(properties, LANE_CHANGE_RATIO, 1.4, problems);
+        double laneChange = number(properties, LANE_CHANGE_RATIO, 1.5, problems);
         double acceleration = number(properties, MAX_ACCELERATION, 2.5, problems);
         double wheelbase = number(properties, MAX_WHEELBASE, 18, problems);
         if (!Double.isNaN(threshold) && threshold != Math.rint(threshold)) {

@@ -27,7 +27,7 @@ class RawWimSettingsTest {
     @Test
     void theProfileKeysGiveTheSettingsWithDocumentedDefaults() {
         RawWimSettings s = RawWimSettings.of(required());
-        assertThat(s).isEqualTo(new RawWimSettings(2000, 3.0, 0.05, 6.25e-5, 6.4e-5, 100, 5, 100, 2.0, 9.0, 8.0, 1.0, 0.05, 1.4, 2.5, 18));
+        assertThat(s).isEqualTo(new RawWimSettings(2000, 3.0, 0.05, 6.25e-5, 6.4e-5, 100, 5, 100, 2.0, 9.0, 8.0, 1.0, 0.05, 1.5, 2.5, 18));
         assertThat(s.calibration(0)).isEqualTo(6.25e-5);
         assertThat(s.calibration(1)).isEqualTo(6.4e-5);
         assertThat(s.rowDelaySamples(10)).isEqualTo(600);

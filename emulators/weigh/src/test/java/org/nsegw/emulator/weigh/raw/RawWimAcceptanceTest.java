@@ -142,10 +142,13 @@ class RawWimAcceptanceTest {
         results.stream().filter(r -> r.found() != null).flatMap(r -> r.found().record().flags().stream()).forEach(f -> flags.merge(f, 1, Integer::sum));
         System.out.printf(Locale.ROOT, "  flags: %s%n", flags);
         List<Result> possible = results.stream().filter(r -> !impossible.contains(r.vehicle().serial())).toList();
+        Map<WeighFlag, Integer> possibleFlags = new EnumMap<>(WeighFlag.class);
+        possible.stream().filter(r -> r.found() != null).flatMap(r -> r.found().record().flags().stream()).forEach(f -> possibleFlags.merge(f, 1, Integer::sum));
         System.out.printf(Locale.ROOT, "  closer than trucks can be (see impossiblePairs): %d vehicles; without them: %d vehicles, axle count exact %.1f %%, "
-                + "gross weight within ±%.0f %% %.1f %%%n", impossible.size(), possible.size(),
+                + "gross weight within ±%.0f %% %.1f %%, flags %s%n", impossible.size(), possible.size(),
                 100.0 * possible.stream().filter(r -> r.found() != null && r.found().record().axles().size() == r.vehicle().axles().size()).count() / possible.size(),
-                CLASS_PERCENT, 100.0 * possible.stream().filter(r -> Math.abs(r.grossError()) <= CLASS_PERCENT / 100).count() / possible.size());
+                CLASS_PERCENT, 100.0 * possible.stream().filter(r -> Math.abs(r.grossError()) <= CLASS_PERCENT / 100).count() / possible.size(),
+                possibleFlags);
         for (Result r : results) {
             if (r.found() == null || r.found().record().axles().size() != r.vehicle().axles().size()) {
                 System.out.printf(Locale.ROOT, "  wrong axle count: lane %d vehicle %d, %s at %.1f km/h%s: %s%n", r.truth().lane(), r.vehicle().serial(),
