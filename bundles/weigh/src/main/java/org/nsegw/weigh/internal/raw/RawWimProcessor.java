@@ -193,19 +193,16 @@ public final class RawWimProcessor {
     private final class Assembly {
         final List<TyrePulse> row0 = new ArrayList<>();
         final List<TyrePulse> row1 = new ArrayList<>();
-        long firstStart = Long.MAX_VALUE;
-        long lastEnd = Long.MIN_VALUE;
         long lastEnd0 = Long.MIN_VALUE;
         long lastEnd1 = Long.MIN_VALUE;
         double speedMps = Double.NaN;
 
         void add(TyrePulse p) {
-            (p.row() == 0 ? row0 : row1).add(p);
-            firstStart = Math.min(firstStart, p.start());
-            lastEnd = Math.max(lastEnd, p.end());
             if (p.row() == 0) {
+                row0.add(p);
                 lastEnd0 = Math.max(lastEnd0, p.end());
             } else {
+                row1.add(p);
                 lastEnd1 = Math.max(lastEnd1, p.end());
             }
             int m = Math.min(row0.size(), row1.size()) - 1;
