@@ -12,6 +12,7 @@ import org.nsegw.emulator.traffic.VehicleClass;
 import org.nsegw.emulator.weigh.Faults;
 import org.nsegw.emulator.weigh.WeighEmulator;
 import org.nsegw.emulator.weigh.frames.WimLineLayout;
+import org.nsegw.emulator.weigh.raw.RawWimFrontEnd;
 
 /** Weigh emulators configured like the device a profile describes, so that the gateway reads them as it would the device. */
 final class WeighEmulators {
@@ -33,7 +34,7 @@ final class WeighEmulators {
         String units = String.valueOf(settings.getOrDefault("units", "kg"));
         return WeighEmulator.start(new WeighEmulator.Settings(protocol, device, vehicles, units, classPercent(settings),
                 Duration.ofSeconds(3), stand, number(settings, "modbus.unit", 1), number(settings, "modbus.register", 0),
-                layout(settings), faults, seed, truth));
+                layout(settings), protocol.equals("wim-raw") ? frontEnd(settings) : null, faults, seed, truth));
     }
 
     /** Trucks of every class in one lane, at {@code perHour} on average, {@code overweight} of them overloaded. */
@@ -58,6 +59,20 @@ final class WeighEmulators {
                 list(s, "record.vehicleFields", d.vehicleFields()), text(s, "record.axleTag", d.axleTag()),
                 list(s, "record.axleFields", d.axleFields()), text(s, "record.timeFormat", d.timeFormat()), d.zone(),
                 "xor-hex".equals(s.get("record.checksum")), false);
+    }
+
+    /** A front-end built as the profile describes it: C = 1 / (gain · sample rate). */
+    private static RawWimFrontEnd frontEnd(Map<String, Object> s) {
+        RawWimFrontEnd typical = RawWimFrontEnd.typical();
+        double rate = decimal(s, "raw.sampleRateHz", typical.sampleRateHz());
+        double c = s.get("raw.calibration") instanceof Double[] cs && cs.length > 0 ? cs[0] : typical.calibrationConstant();
+        return new RawWimFrontEnd(rate, typical.samplesPerFrame(), decimal(s, "raw.rowSpacingM", typical.rowSpacingM()),
+                decimal(s, "raw.sensorLengthM", typical.sensorLengthM()), 1 / (c * rate), typical.baselineCounts(), 0);
+    }
+
+    private static double decimal(Map<String, Object> s, String key, double fallback) {
+        Object v = s.get(key);
+        return v instanceof Number n && n.doubleValue() > 0 ? n.doubleValue() : fallback;
     }
 
     private static String text(Map<String, Object> s, String key, String fallback) {

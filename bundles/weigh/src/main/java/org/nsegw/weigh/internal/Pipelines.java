@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nsegw.weigh.internal.codec.Codec;
 import org.nsegw.weigh.internal.codec.ModbusRtuCodec;
+import org.nsegw.weigh.internal.codec.RawSampleCodec;
+import org.nsegw.weigh.internal.driver.RawPipeline;
+import org.nsegw.weigh.internal.raw.RawWimSettings;
 import org.nsegw.weigh.internal.codec.ScaleReading;
 import org.nsegw.weigh.internal.codec.VehicleRecord;
 import org.nsegw.weigh.internal.codec.ModbusSettings;
@@ -30,6 +33,9 @@ public final class Pipelines {
      * @throws IllegalArgumentException with a message an installer can act on, when the settings cannot work
      */
     public static Pipeline create(Props p) {
+        if (p.text("protocol").equals("wim-raw")) {
+            return new RawPipeline(rawSettings(p));
+        }
         Codec<?> codec = codec(p);
         if (codec.valueType() == VehicleRecord.class) {
             return new VehiclePipeline(vehicles(codec), p.decimal("groupSpacingM"));
@@ -50,6 +56,7 @@ public final class Pipelines {
             case "sma-scp0499" -> new SmaScp0499Codec();
             case "modbus-rtu" -> new ModbusRtuCodec(ModbusSettings.from(given(p, "modbus.")));
             case "wim-record" -> new WimRecordCodec(WimRecordLayout.from(given(p, "record.")));
+            case "wim-raw" -> new RawSampleCodec();
             default -> throw new IllegalArgumentException("protocol " + protocol + " is not supported by this version");
         };
     }
@@ -62,6 +69,25 @@ public final class Pipelines {
     @SuppressWarnings("unchecked")
     private static Codec<ScaleReading> readings(Codec<?> codec) {
         return (Codec<ScaleReading>) codec;
+    }
+
+    /**
+     * The raw front-end's settings; sensor geometry and calibration are left out while they are 0 (not given), so
+     * that the settings say which is missing. Axle groups use the sensor's {@code groupSpacingM}.
+     */
+    static RawWimSettings rawSettings(Props p) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (String key : p.keys()) {
+            if (key.startsWith("raw.")) {
+                boolean notGiven = (key.equals(RawWimSettings.ROW_SPACING) || key.equals(RawWimSettings.SENSOR_LENGTH))
+                        && p.decimal(key) == 0 || key.equals(RawWimSettings.CALIBRATION) && p.texts(key).isEmpty();
+                if (!notGiven) {
+                    raw.put(key, key.equals(RawWimSettings.CALIBRATION) ? p.texts(key) : p.text(key));
+                }
+            }
+        }
+        raw.put(RawWimSettings.GROUP_SPACING, p.text("groupSpacingM"));
+        return RawWimSettings.of(raw);
     }
 
     static StaticWeighing staticWeighing(Props p) {

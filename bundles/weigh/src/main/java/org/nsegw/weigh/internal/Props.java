@@ -3,7 +3,6 @@ package org.nsegw.weigh.internal;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,8 +86,10 @@ public final class Props {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        if (v instanceof Object[] a) {
-            Arrays.stream(a).map(String::valueOf).forEach(out::add);
+        if (v.getClass().isArray()) {
+            for (int i = 0; i < java.lang.reflect.Array.getLength(v); i++) {
+                out.add(String.valueOf(java.lang.reflect.Array.get(v, i))); // int[], double[] as much as String[]
+            }
         } else if (v instanceof Collection<?> c) {
             c.stream().map(String::valueOf).forEach(out::add);
         } else {

@@ -161,6 +161,62 @@ import org.osgi.service.metatype.annotations.Option;
             description = "wim-record: none, or xor-hex (the last field of every line)")
     String record_checksum() default "none";
 
+    @AttributeDefinition(name = "Raw sample rate (Hz)", min = "500", max = "20000",
+            description = "wim-raw: samples per second of each sensor row")
+    double raw_sampleRateHz() default 2000;
+
+    @AttributeDefinition(name = "Raw row spacing (m)", min = "0", max = "20",
+            description = "wim-raw: distance between the two sensor rows, measured on site (required; 0: not given)")
+    double raw_rowSpacingM() default 0;
+
+    @AttributeDefinition(name = "Raw sensor length (m)", min = "0", max = "1",
+            description = "wim-raw: L, a strip's sensitive width along the direction of travel (required; 0: not given)")
+    double raw_sensorLengthM() default 0;
+
+    @AttributeDefinition(name = "Raw calibration", cardinality = 2,
+            description = "wim-raw: C of row 0 and of row 1 in kg·s per count, from the calibration with reference trucks (required)")
+    double[] raw_calibration() default {};
+
+    @AttributeDefinition(name = "Raw threshold (counts)", min = "1", max = "65535",
+            description = "wim-raw: a tyre is on a strip when the signal is this far above the baseline")
+    int raw_thresholdCounts() default 100;
+
+    @AttributeDefinition(name = "Raw minimum speed (km/h)", min = "0", max = "200",
+            description = "wim-raw: the lowest speed of the verified range; slower is flagged")
+    double raw_minSpeedKmh() default 5;
+
+    @AttributeDefinition(name = "Raw maximum speed (km/h)", min = "1", max = "250",
+            description = "wim-raw: the highest speed of the verified range; faster is flagged")
+    double raw_maxSpeedKmh() default 100;
+
+    @AttributeDefinition(name = "Raw longest axle spacing (m)", min = "1", max = "30",
+            description = "wim-raw: a lane quiet for longer than it takes to drive this far ends the vehicle")
+    double raw_maxAxleSpacingM() default 9;
+
+    @AttributeDefinition(name = "Raw end of vehicle (s)", min = "0.5", max = "60",
+            description = "wim-raw: the longest wait for a further axle, whatever the speed")
+    double raw_endOfVehicleS() default 8;
+
+    @AttributeDefinition(name = "Raw baseline time constant (s)", min = "0.05", max = "600",
+            description = "wim-raw: how fast the baseline follows drift while the strips are unloaded")
+    double raw_baselineTimeConstantS() default 1;
+
+    @AttributeDefinition(name = "Raw speed change", min = "0.001", max = "1",
+            description = "wim-raw: first and last axle speeds differing by more than this share flag acceleration")
+    double raw_maxSpeedChange() default 0.05;
+
+    @AttributeDefinition(name = "Raw lane change ratio", min = "1", max = "10",
+            description = "wim-raw: an axle whose rows disagree by more than this factor flags a lane change")
+    double raw_laneChangeRatio() default 1.5;
+
+    @AttributeDefinition(name = "Raw maximum acceleration (m/s²)", min = "0.1", max = "20",
+            description = "wim-raw: neighbouring axles whose speeds differ more than this allows are different vehicles")
+    double raw_maxAccelerationMps2() default 2.5;
+
+    @AttributeDefinition(name = "Raw maximum wheelbase (m)", min = "5", max = "40",
+            description = "wim-raw: axles spread over more than this, first to last, are more than one vehicle")
+    double raw_maxWheelbaseM() default 18;
+
     @AttributeDefinition(name = "Verification certificate", required = false,
             description = "number of the legal verification (检定) certificate; without a valid one no overweight case is filed")
     String verification_certificate() default "";

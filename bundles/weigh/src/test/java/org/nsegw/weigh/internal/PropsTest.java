@@ -43,6 +43,7 @@ class PropsTest {
         assertThat(p.bool("d")).isTrue();
         assertThat(p.decimal("e")).isEqualTo(1.5);
         assertThat(p.texts("missing")).isEmpty();
+        assertThat(new Props(Map.of("c", new double[] {6.25e-5, 7e-5})).texts("c")).containsExactly("6.25E-5", "7.0E-5");
         assertThatThrownBy(() -> p.integer("missing")).hasMessage("missing is missing");
         assertThatThrownBy(() -> new Props(Map.of("a", "x")).integer("a")).hasMessage("a must be a whole number, not 'x'");
     }

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +30,13 @@ public final class VirtualSerialPort implements AutoCloseable {
     private Process socat;
     private InputStream in;
     private OutputStream out;
+    /** What the emulator sends, written by a thread of its own: a device never waits for its line. */
+    private final BlockingQueue<byte[]> outgoing = new ArrayBlockingQueue<>(QUEUE_FRAMES);
+    private final AtomicLong dropped = new AtomicLong();
+    private Thread writer;
+
+    /** Frames waiting for the line; beyond this the line loses them, as a serial line nobody reads does. */
+    static final int QUEUE_FRAMES = 512;
 
     /**
      * Creates the pair and waits until both links exist.
@@ -89,6 +99,10 @@ public final class VirtualSerialPort implements AutoCloseable {
             }
         }
         out = new FileOutputStream(emulatorPath.toFile(), true); // append: a terminal cannot be truncated
+        OutputStream stream = out;
+        writer = new Thread(() -> drain(stream), "virtual-serial-" + devicePath.getFileName());
+        writer.setDaemon(true);
+        writer.start();
         // Buffered: FileInputStream.readNBytes seeks, which a terminal refuses ("Illegal seek").
         in = new BufferedInputStream(new FileInputStream(emulatorPath.toFile()));
     }
@@ -114,17 +128,36 @@ public final class VirtualSerialPort implements AutoCloseable {
         return socat != null && socat.isAlive();
     }
 
-    /** Sends bytes to the gateway. */
+    /**
+     * Sends bytes to the gateway without waiting: when the gateway does not read and the line's buffers are full,
+     * the bytes are lost (and counted), as on a real serial line.
+     */
     public void write(byte[] bytes) throws IOException {
-        OutputStream o;
         synchronized (this) {
-            o = out;
+            if (out == null) {
+                throw new IOException("unplugged");
+            }
         }
-        if (o == null) {
-            throw new IOException("unplugged");
+        if (!outgoing.offer(bytes.clone())) {
+            dropped.addAndGet(bytes.length);
         }
-        o.write(bytes);
-        o.flush();
+    }
+
+    /** Bytes lost because nobody read the line. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    private void drain(OutputStream stream) {
+        try {
+            while (true) {
+                byte[] b = outgoing.take();
+                stream.write(b);
+                stream.flush();
+            }
+        } catch (InterruptedException | IOException e) {
+            // unplugged or closed: the bytes in flight are lost, as on a real line
+        }
     }
 
     /** The stream of what the gateway writes (requests of polled protocols); blocks. */
@@ -141,6 +174,11 @@ public final class VirtualSerialPort implements AutoCloseable {
     }
 
     private void closeStreams() {
+        if (writer != null) {
+            writer.interrupt();
+            writer = null;
+        }
+        outgoing.clear();
         try {
             if (out != null) {
                 out.close();

@@ -28,6 +28,10 @@ import org.nsegw.emulator.weigh.frames.ToledoFrames;
 import org.nsegw.emulator.weigh.frames.WimLineLayout;
 import org.nsegw.emulator.weigh.frames.WimLines;
 import org.nsegw.emulator.weigh.frames.Xk3190Frames;
+import org.nsegw.emulator.weigh.raw.LaneSignal;
+import org.nsegw.emulator.weigh.raw.NoiseModel;
+import org.nsegw.emulator.weigh.raw.RawWimFrontEnd;
+import org.nsegw.emulator.weigh.raw.RawWimSynthesizer;
 
 /**
  * One emulated weigh device on a serial line made by socat: it plays a list of vehicles in real time as the device
@@ -47,17 +51,22 @@ public final class WeighEmulator implements AutoCloseable {
      * @param modbusUnit   the address a Modbus device answers to
      * @param modbusRegister the first register of its 32-bit weight
      * @param layout       how a WIM controller writes its records
+     * @param rawFrontEnd  how a raw WIM front-end is built (wim-raw only; {@code null} otherwise)
      * @param faults       the faults to inject
      * @param seed         the seed of every random choice
      * @param truth        where to write the truth, or {@code null}
      */
     public record Settings(String protocol, Path device, List<EmulatedVehicle> vehicles, String units, double classPercent,
-            Duration driveOn, Duration stand, int modbusUnit, int modbusRegister, WimLineLayout layout, Faults faults, long seed, Path truth) {
+            Duration driveOn, Duration stand, int modbusUnit, int modbusRegister, WimLineLayout layout, RawWimFrontEnd rawFrontEnd,
+            Faults faults, long seed, Path truth) {
         public Settings {
             vehicles = List.copyOf(vehicles);
-            if (!List.of("toledo-continuous", "xk3190", "sma-scp0499", "modbus-rtu", "wim-record").contains(protocol)) {
+            if (!List.of("toledo-continuous", "xk3190", "sma-scp0499", "modbus-rtu", "wim-record", "wim-raw").contains(protocol)) {
                 throw new IllegalArgumentException("the weigh emulator plays toledo-continuous, xk3190, sma-scp0499, "
-                        + "modbus-rtu and wim-record, not " + protocol);
+                        + "modbus-rtu, wim-record and wim-raw, not " + protocol);
+            }
+            if (protocol.equals("wim-raw") && rawFrontEnd == null) {
+                throw new IllegalArgumentException("wim-raw needs the front-end's settings");
             }
             if (vehicles.isEmpty()) {
                 throw new IllegalArgumentException("no vehicles to play");
@@ -103,6 +112,7 @@ public final class WeighEmulator implements AutoCloseable {
         WeighEmulator e = new WeighEmulator(settings);
         switch (settings.protocol()) {
             case "wim-record" -> e.thread("records", e::playRecords);
+            case "wim-raw" -> e.thread("samples", e::streamSamples);
             case "sma-scp0499", "modbus-rtu" -> {
                 e.thread("answers", e::answerPolls);
                 e.thread("faults", e::watchVanish);
@@ -302,6 +312,46 @@ public final class WeighEmulator implements AutoCloseable {
             boolean intact = delivered && send(WimLines.render(measured, settings.layout()),
                     settings.layout().xorHex() ? FaultInjector.Check.WIM_XOR_HEX : null);
             writeTruth(measured, v.grossKg(), intact);
+        }
+        finished = true;
+        while (running) {
+            followVanish(Duration.between(epoch, Instant.now()));
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * A raw WIM front-end: the synthesized sample frames of both rows, each sent when its last sample is due, and each
+     * vehicle's truth when its last axle has crossed.
+     */
+    private void streamSamples() throws IOException, InterruptedException {
+        RawWimFrontEnd fe = settings.rawFrontEnd();
+        RawWimSynthesizer synth = new RawWimSynthesizer(fe, NoiseModel.forAccuracyClass(settings.classPercent()), settings.seed());
+        List<EmulatedVehicle> vehicles = settings.vehicles().stream().map(v -> new EmulatedVehicle(v.serial(), v.kind(), "L1",
+                v.time(), v.speedKmh(), v.axles(), v.frontPlate(), v.rearPlate())).toList();
+        LaneSignal signal = synth.lane("L1", vehicles, scenarioStart);
+        List<EmulatedVehicle> byLastAxle = vehicles.stream().sorted(Comparator.comparing(EmulatedVehicle::lastAxleTime)).toList();
+        int nextTruth = 0;
+        while (running && signal.hasNext()) {
+            byte[] frame = signal.next();
+            long sequence = ((frame[6] & 0xFFL) << 24) | ((frame[7] & 0xFFL) << 16) | ((frame[8] & 0xFFL) << 8) | (frame[9] & 0xFFL);
+            int count = ((frame[10] & 0xFF) << 8) | (frame[11] & 0xFF);
+            long index = (sequence - fe.firstSequence()) & 0xFFFF_FFFFL;
+            Instant due = wallTime(scenarioStart.plusNanos(Math.round((index + count) / fe.sampleRateHz() * 1e9)));
+            while (running && Instant.now().isBefore(due)) {
+                followVanish(Duration.between(epoch, Instant.now()));
+                sleepUntil(min(due, Instant.now().plusMillis(20)));
+            }
+            Duration elapsed = Duration.between(epoch, Instant.now());
+            followVanish(elapsed);
+            if (port.isPluggedIn() && !settings.faults().stalled(elapsed)) {
+                send(frame, null);
+            }
+            Instant t = scenarioTime(Instant.now());
+            while (nextTruth < byLastAxle.size() && !byLastAxle.get(nextTruth).lastAxleTime().isAfter(t)) {
+                EmulatedVehicle v = byLastAxle.get(nextTruth++);
+                writeTruth(v, v.grossKg(), true);
+            }
         }
         finished = true;
         while (running) {

@@ -23,6 +23,7 @@ import org.nsegw.emulator.serial.VirtualSerialPort;
 import org.nsegw.emulator.traffic.EmulatedVehicle;
 import org.nsegw.emulator.traffic.TrafficScenario;
 import org.nsegw.emulator.weigh.frames.WimLineLayout;
+import org.nsegw.emulator.weigh.raw.RawWimFrontEnd;
 import org.nsegw.weigh.internal.Pipelines;
 import org.nsegw.weigh.internal.Props;
 import org.nsegw.weigh.internal.driver.WeighDriver;
@@ -114,7 +115,8 @@ class SerialPipelineIT {
 
     WeighEmulator emulator(String protocol, String units, List<EmulatedVehicle> vehicles, Faults faults, Path truth) throws Exception {
         return WeighEmulator.start(new WeighEmulator.Settings(protocol, tmp.resolve("dev-" + protocol), vehicles, units, 5,
-                Duration.ofMillis(200), Duration.ofMillis(1000), 1, 20, WimLineLayout.defaults(), faults, 7, truth));
+                Duration.ofMillis(200), Duration.ofMillis(1000), 1, 20, WimLineLayout.defaults(), RawWimFrontEnd.typical(), faults, 7,
+                truth));
     }
 
     static void await(BooleanSupplier condition) throws InterruptedException {
@@ -159,6 +161,33 @@ class SerialPipelineIT {
             }
         }
         assertThat(Files.readAllLines(truth)).hasSize(trucks.size()).allSatisfy(l -> assertThat(l).contains("\"intact\":true"));
+    }
+
+    @Test
+    void aRawFrontEndIsWeighedFromItsSamplesWithinTheClass() throws Exception {
+        // One lane: a raw front-end weighs the trucks of its own lane, one after the other.
+        List<EmulatedVehicle> trucks = new TrafficScenario(8, List.of("L1"), Instant.parse("2026-11-23T08:00:00Z"), 1_800, 0.3,
+                30, 80, List.of(org.nsegw.emulator.traffic.VehicleClass.values())).vehicles(6);
+        Map<String, Object> settings = settings("wim-raw", "kg");
+        RawWimFrontEnd fe = RawWimFrontEnd.typical();
+        settings.put("raw.sampleRateHz", fe.sampleRateHz());
+        settings.put("raw.rowSpacingM", fe.rowSpacingM());
+        settings.put("raw.sensorLengthM", fe.sensorLengthM());
+        settings.put("raw.calibration", List.of(fe.calibrationConstant(), fe.calibrationConstant()));
+        try (WeighEmulator emu = emulator("wim-raw", "kg", trucks, Faults.NONE, null);
+                Gateway gw = new Gateway(emu.device(), settings, Duration.ofSeconds(5))) {
+            await(() -> gw.records.size() >= trucks.size());
+            assertThat(gw.records).hasSize(trucks.size());
+            for (int i = 0; i < trucks.size(); i++) {
+                WeighRecord r = gw.records.get(i);
+                EmulatedVehicle v = trucks.get(i);
+                assertThat(r.axleCount()).isEqualTo(v.kind().axles());
+                assertThat(Math.abs(r.grossWeightKg() - v.grossKg()) / (double) v.grossKg()).as("gross of vehicle " + i).isLessThan(0.10);
+                assertThat(r.speedKmh()).isCloseTo(v.speedKmh(), org.assertj.core.data.Offset.offset(1.0));
+                assertThat(r.raw()).as("the samples it was weighed from").hasSizeGreaterThan(1000);
+            }
+            assertThat(gw.last.state()).isEqualTo(DeviceState.ONLINE);
+        }
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Optional;
  * of a rejection, or in the codec's buffer of an incomplete frame (which a later feed or {@link #timeout} settles).
  * Tests hold codecs to this.
  *
- * @param <T> what the protocol delivers: {@link ScaleReading} or {@link VehicleRecord}
+ * @param <T> what the protocol delivers: {@link ScaleReading}, {@link VehicleRecord} or {@link SampleBlock}
  */
 public interface Codec<T> {
 

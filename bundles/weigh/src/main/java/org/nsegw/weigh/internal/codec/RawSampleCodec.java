@@ -217,4 +217,9 @@ public final class RawSampleCodec implements Codec<SampleBlock> {
         }
         return table;
     }
+
+    @Override
+    public Class<SampleBlock> valueType() {
+        return SampleBlock.class;
+    }
 }
