@@ -59,7 +59,7 @@ final class StatusCommand implements Callable<Integer> {
             err.println("Cannot read " + file + ": " + e.getMessage());
             return Nsegw.EXIT_INVALID;
         }
-        StatusView view = new StatusView(status, Instant.now(), ZoneId.systemDefault(),
+        StatusView view = new StatusView(status, Instant.now(), zone(status),
                 pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
         if (json) {
             out.println(status.toPrettyString());
@@ -67,6 +67,15 @@ final class StatusCommand implements Callable<Integer> {
             view.lines().forEach(out::println);
         }
         return view.liveness() == StatusView.Liveness.RUNNING ? Nsegw.EXIT_OK : EXIT_NOT_RUNNING;
+    }
+
+    /** Local times in the gateway's own time zone, as its log has them. */
+    private static ZoneId zone(JsonNode status) {
+        try {
+            return ZoneId.of(status.path("gateway").path("timezone").asText());
+        } catch (java.time.DateTimeException e) {
+            return ZoneId.systemDefault();
+        }
     }
 
     private Optional<Path> dataDir(PrintWriter err) throws IOException {

@@ -79,6 +79,11 @@ final class StatusView {
                 lines.add(String.format(format, d.path("id").asText(), d.path("kind").asText(), d.path("lane").asText(),
                         d.path("state").asText(), local(instant(d.path("since").asText())),
                         last == null ? "never" : local(last), d.path("reason").asText()).stripTrailing());
+                List<String> counters = new ArrayList<>();
+                d.path("counters").fields().forEachRemaining(c -> counters.add(c.getKey() + " " + c.getValue().asLong()));
+                if (!counters.isEmpty()) {
+                    lines.add("      " + String.join(", ", counters));
+                }
             }
         }
         return lines;

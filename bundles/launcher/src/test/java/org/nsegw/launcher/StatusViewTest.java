@@ -20,7 +20,8 @@ class StatusViewTest {
                  "startedAt":"2026-11-23T09:00:00Z","updatedAt":"%s","heartbeatSeconds":5,"ready":false,
                  "components":{"active":7,"pending":["weigh.WeighSensor[wim-L1]: failed: port refused"]},
                  "devices":[{"id":"wim-L1","kind":"weigh","lane":"L1","state":"ONLINE","reason":"",
-                             "since":"2026-11-23T09:00:01Z","lastData":"2026-11-23T10:00:29Z","counters":{}},
+                             "since":"2026-11-23T09:00:01Z","lastData":"2026-11-23T10:00:29Z",
+                             "counters":{"frames":3600,"records":12,"rejected.checksum":2}},
                             {"id":"anpr-L1","kind":"anpr","lane":"L1","state":"OFFLINE","reason":"no events for 300 s",
                              "since":"2026-11-23T09:30:00Z","lastData":null,"counters":{}}]}
                 """.formatted(running, updatedAt));
@@ -34,6 +35,7 @@ class StatusViewTest {
                 "  running since 2026-11-23 17:00:00 (up 1h 0m), pid 42; updated 5s ago",
                 "  components: 7 active, 1 not active:", "    weigh.WeighSensor[wim-L1]: failed: port refused",
                 "  devices: 1 of 2 online");
+        assertThat(view.lines()).contains("      frames 3600, records 12, rejected.checksum 2");
         assertThat(view.lines()).anySatisfy(l -> assertThat(l).contains("wim-L1", "ONLINE", "2026-11-23 18:00:29"))
                 .anySatisfy(l -> assertThat(l).contains("anpr-L1", "OFFLINE", "never", "no events for 300 s"));
     }

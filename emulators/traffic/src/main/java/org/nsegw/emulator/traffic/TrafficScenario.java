@@ -35,6 +35,11 @@ public record TrafficScenario(
 
     /** Trucks need this much room: no vehicle starts over the sensor before the previous one has left. */
     static final Duration MIN_GAP = Duration.ofMillis(1500);
+    /**
+     * And this much road behind the last axle of the truck in front (its overhang, the sensor rows, a gap), which
+     * at walking pace takes far longer than {@link #MIN_GAP}.
+     */
+    static final double MIN_GAP_M = 8;
 
     public TrafficScenario {
         lanes = List.copyOf(lanes);
@@ -69,7 +74,8 @@ public record TrafficScenario(
             Next n = queue.poll();
             EmulatedVehicle v = vehicle(vehicles.size() + 1, lanes.get(n.lane()), n.time(), n.random());
             vehicles.add(v);
-            Instant free = v.lastAxleTime().plus(MIN_GAP);
+            Duration room = Duration.ofNanos(Math.round(MIN_GAP_M / (v.speedKmh() / 3.6) * 1e9));
+            Instant free = v.lastAxleTime().plus(room.compareTo(MIN_GAP) > 0 ? room : MIN_GAP);
             Instant next = n.time().plus(gap(n.random()));
             queue.add(new Next(next.isBefore(free) ? free : next, n.lane(), n.random()));
         }
