@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.nsegw.api.weigh.Axle;
-import org.nsegw.site.DeviceProfiles;
 import org.nsegw.site.SiteCompiler;
 import org.nsegw.weigh.internal.Pipelines;
 import org.nsegw.weigh.internal.Props;
@@ -63,9 +62,7 @@ final class DecodeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Distribution dist = Distribution.locate();
-        SiteCompiler compiler = new SiteCompiler(SiteCompiler.index(dist.schemas()),
-                DeviceProfiles.load(profiles != null ? profiles : dist.profiles()));
-        SiteCompiler.ProfileSettings settings = compiler.profileSettings(profile);
+        SiteCompiler.ProfileSettings settings = SiteCheck.profileSettings(dist, profiles, profile);
         if (!settings.problems().isEmpty()) {
             settings.problems().forEach(err::println);
             return Nsegw.EXIT_INVALID;

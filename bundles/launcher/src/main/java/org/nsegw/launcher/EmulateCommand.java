@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.nsegw.emulator.traffic.EmulatedVehicle;
 import org.nsegw.emulator.weigh.Faults;
 import org.nsegw.emulator.weigh.WeighEmulator;
-import org.nsegw.site.DeviceProfiles;
 import org.nsegw.site.SiteCompiler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,8 +67,7 @@ final class EmulateCommand {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Distribution dist = Distribution.locate();
-            SiteCompiler.ProfileSettings settings = new SiteCompiler(SiteCompiler.index(dist.schemas()),
-                    DeviceProfiles.load(profiles != null ? profiles : dist.profiles())).profileSettings(profile);
+            SiteCompiler.ProfileSettings settings = SiteCheck.profileSettings(dist, profiles, profile);
             if (!settings.problems().isEmpty()) {
                 settings.problems().forEach(p -> spec.commandLine().getErr().println(p));
                 return Nsegw.EXIT_INVALID;

@@ -45,6 +45,12 @@ final class SiteCheck {
         return new Result(compiler.compile(site.toString(), text, settings), compiler, profileDir);
     }
 
+    /** The typed settings of a device profile, for tools that use a profile without a site file. */
+    static SiteCompiler.ProfileSettings profileSettings(Distribution dist, Path profiles, String profile) throws IOException {
+        return new SiteCompiler(SiteCompiler.index(dist.schemas()), DeviceProfiles.load(profiles != null ? profiles : dist.profiles()))
+                .profileSettings(profile);
+    }
+
     /**
      * @param plan        the outcome
      * @param compiler    the compiler used, which knows which properties are secret
