@@ -22,6 +22,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.nsegw.anpr.internal.event.CameraEvent;
 import org.nsegw.anpr.internal.event.CameraMessage;
+import org.nsegw.anpr.internal.event.CameraText;
 import org.nsegw.anpr.internal.event.DerivedIds;
 import org.nsegw.anpr.internal.event.Limits;
 import org.nsegw.anpr.internal.event.MalformedEvent;
@@ -122,7 +123,7 @@ public final class IsapiEvents {
         try {
             cameraTime = OffsetDateTime.parse(dateTimeText);
         } catch (DateTimeParseException e) {
-            throw new MalformedEvent("dateTime " + shown(dateTimeText) + " is not an ISO-8601 time with a UTC offset");
+            throw new MalformedEvent("dateTime " + CameraText.quoted(dateTimeText) + " is not an ISO-8601 time with a UTC offset");
         }
         DocNode anpr = alert.child("ANPR").orElseThrow(() -> new MalformedEvent("an ANPR event without an ANPR element"));
         DocNode plate = anpr.child("licensePlate").orElseThrow(() -> new MalformedEvent("no licensePlate in " + anpr.path));
@@ -176,11 +177,11 @@ public final class IsapiEvents {
                 throw new MalformedEvent(info.path + " has no fileName");
             }
             if (!names.add(fileName.toLowerCase(Locale.ROOT))) {
-                throw new MalformedEvent("two pictureInfo entries name " + shown(fileName));
+                throw new MalformedEvent("two pictureInfo entries name " + CameraText.quoted(fileName));
             }
             String type = info.text("type");
             IsapiPart part = partNamed(parts, fileName).orElseThrow(() -> new MalformedEvent(
-                    "pictureInfo " + shown(fileName) + " is declared but no part of that name came"));
+                    "pictureInfo " + CameraText.quoted(fileName) + " is declared but no part of that name came"));
             out.add(picture(part, fileName, roleOf(type.isEmpty() ? fileName : type)));
         }
         return out;
@@ -197,14 +198,14 @@ public final class IsapiEvents {
     }
 
     private static Picture picture(IsapiPart part, String name, String role) throws MalformedEvent {
-        String what = "picture " + shown(name.isEmpty() ? "(unnamed)" : name);
+        String what = "picture " + CameraText.quoted(name.isEmpty() ? "(unnamed)" : name);
         if (part.bytes().length > Limits.MAX_PICTURE_BYTES) {
             throw new MalformedEvent(what + " has " + part.bytes().length + " bytes, more than the "
                     + Limits.MAX_PICTURE_BYTES + " allowed");
         }
         String type = part.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!type.isEmpty() && !List.of("image/jpeg", "image/jpg", "image/pjpeg", "application/octet-stream").contains(type)) {
-            throw new MalformedEvent(what + " is " + shown(type) + ", not a JPEG");
+            throw new MalformedEvent(what + " is " + CameraText.quoted(type) + ", not a JPEG");
         }
         Picture p = new Picture(name, role, part.bytes());
         if (!p.looksLikeJpeg()) {
@@ -223,7 +224,7 @@ public final class IsapiEvents {
         try {
             value = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new MalformedEvent(name + " " + shown(text) + " is not a whole number");
+            throw new MalformedEvent(name + " " + CameraText.quoted(text) + " is not a whole number");
         }
         if (value < min || value > max) {
             throw new MalformedEvent(name + " " + value + " is outside " + min + ".." + max);
@@ -253,7 +254,7 @@ public final class IsapiEvents {
         }
         Element root = doc.getDocumentElement();
         if (!"EventNotificationAlert".equals(root.getLocalName())) {
-            throw new MalformedEvent("root element is " + shown(root.getLocalName()) + ", not EventNotificationAlert");
+            throw new MalformedEvent("root element is " + CameraText.quoted(root.getLocalName()) + ", not EventNotificationAlert");
         }
         return DocNode.of(root);
     }
@@ -347,19 +348,4 @@ public final class IsapiEvents {
         return b >= 0x20 && b < 0x7F ? "'" + (char) b + "'" : String.format("0x%02X", b & 0xFF);
     }
 
-    /** Text from a camera for a message: control characters escaped, at most 64 characters. */
-    static String shown(String s) {
-        StringBuilder b = new StringBuilder("'");
-        s.codePoints().limit(64).forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                b.append(String.format("\\u%04X", cp));
-            } else {
-                b.appendCodePoint(cp);
-            }
-        });
-        if (s.codePointCount(0, s.length()) > 64) {
-            b.append('…');
-        }
-        return b.append('\'').toString();
-    }
 }
