@@ -83,6 +83,14 @@ public final class IsapiEvents {
      *                        root, a missing or invalid field, a declared picture missing or not a JPEG, a limit exceeded
      */
     public static CameraMessage parse(byte[] document, List<IsapiPart> parts) throws MalformedEvent {
+        return read(document).withPictures(parts);
+    }
+
+    /**
+     * Reads a notification without its pictures: what the alert stream needs to know which picture parts to wait
+     * for. Everything but the pictures is checked here.
+     */
+    static Notification read(byte[] document) throws MalformedEvent {
         if (document.length > Limits.MAX_DOCUMENT_BYTES) {
             throw new MalformedEvent("event document of " + document.length + " bytes, more than the "
                     + Limits.MAX_DOCUMENT_BYTES + " allowed");
@@ -97,10 +105,10 @@ public final class IsapiEvents {
             default -> throw new MalformedEvent("event document is neither XML nor JSON: it starts with "
                     + shown(document[first]));
         };
-        return interpret(root, parts);
+        return interpret(root);
     }
 
-    private static CameraMessage interpret(DocNode alert, List<IsapiPart> parts) throws MalformedEvent {
+    private static Notification interpret(DocNode alert) throws MalformedEvent {
         String device = alert.text("ipAddress");
         if (device.isEmpty()) {
             device = alert.text("ipv6Address");
@@ -111,7 +119,8 @@ public final class IsapiEvents {
         }
         String state = alert.text("eventState");
         if (!eventType.equalsIgnoreCase("ANPR") || state.equalsIgnoreCase("inactive")) {
-            return new CameraMessage.Alive(device, state.isEmpty() ? eventType : eventType + " " + state);
+            return new Notification(new CameraMessage.Alive(device, state.isEmpty() ? eventType : eventType + " " + state),
+                    null, List.of(), 0);
         }
 
         int channel = channel(alert);
@@ -133,22 +142,6 @@ public final class IsapiEvents {
         String uuid = alert.text("UUID");
         String eventId = uuid.isEmpty() ? DerivedIds.of("isapi", device, Integer.toString(channel), dateTimeText, plateText) : uuid;
 
-        List<Picture> pictures = pictures(alert, anpr, parts);
-        return new CameraMessage.Read(new CameraEvent(eventId, device, channel, cameraTime, plateText,
-                anpr.text("plateColor"), confidence, anpr.text("vehicleType"), anpr.text("direction"), lane, pictures));
-    }
-
-    private static int channel(DocNode alert) throws MalformedEvent {
-        String name = alert.child("channelID").isPresent() ? "channelID" : "dynChannelID";
-        return number(alert, name, 1, 0, Integer.MAX_VALUE);
-    }
-
-    /**
-     * The pictures of the event. With a {@code pictureInfoList}, each entry must have its part, matched by file name
-     * (exactly, else ignoring case), and parts it does not name are left out. Without one, every part is a picture,
-     * and {@code picNum}, if given, must not promise more than were sent.
-     */
-    private static List<Picture> pictures(DocNode alert, DocNode anpr, List<IsapiPart> parts) throws MalformedEvent {
         int picNum = number(alert, "picNum", 0, 0, Integer.MAX_VALUE);
         if (picNum > Limits.MAX_PICTURES) {
             throw new MalformedEvent("picNum " + picNum + ": more than " + Limits.MAX_PICTURES + " pictures");
@@ -157,19 +150,7 @@ public final class IsapiEvents {
         if (infos.size() > Limits.MAX_PICTURES) {
             throw new MalformedEvent(infos.size() + " pictureInfo entries: more than " + Limits.MAX_PICTURES + " pictures");
         }
-        List<Picture> out = new ArrayList<>();
-        if (infos.isEmpty()) {
-            if (parts.size() > Limits.MAX_PICTURES) {
-                throw new MalformedEvent(parts.size() + " picture parts: more than " + Limits.MAX_PICTURES);
-            }
-            if (picNum > parts.size()) {
-                throw new MalformedEvent("picNum is " + picNum + " but " + parts.size() + " picture parts came");
-            }
-            for (IsapiPart part : parts) {
-                out.add(picture(part, part.name(), roleOf(part.name())));
-            }
-            return out;
-        }
+        List<String[]> declared = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (DocNode info : infos) {
             String fileName = info.text("fileName");
@@ -180,11 +161,82 @@ public final class IsapiEvents {
                 throw new MalformedEvent("two pictureInfo entries name " + CameraText.quoted(fileName));
             }
             String type = info.text("type");
-            IsapiPart part = partNamed(parts, fileName).orElseThrow(() -> new MalformedEvent(
-                    "pictureInfo " + CameraText.quoted(fileName) + " is declared but no part of that name came"));
-            out.add(picture(part, fileName, roleOf(type.isEmpty() ? fileName : type)));
+            declared.add(new String[] {fileName, roleOf(type.isEmpty() ? fileName : type)});
         }
-        return out;
+        CameraEvent read = new CameraEvent(eventId, device, channel, cameraTime, plateText, anpr.text("plateColor"),
+                confidence, anpr.text("vehicleType"), anpr.text("direction"), lane, List.of());
+        return new Notification(null, read, declared, picNum);
+    }
+
+    private static int channel(DocNode alert) throws MalformedEvent {
+        String name = alert.child("channelID").isPresent() ? "channelID" : "dynChannelID";
+        return number(alert, name, 1, 0, Integer.MAX_VALUE);
+    }
+
+    /** A notification read and checked, waiting for its pictures. */
+    static final class Notification {
+        private final CameraMessage.Alive alive;
+        private final CameraEvent read;
+        /** File name and role of each pictureInfo entry, in order. */
+        private final List<String[]> declared;
+        private final int picNum;
+
+        private Notification(CameraMessage.Alive alive, CameraEvent read, List<String[]> declared, int picNum) {
+            this.alive = alive;
+            this.read = read;
+            this.declared = declared;
+            this.picNum = picNum;
+        }
+
+        /** Whether it is a plate read; only reads have pictures. */
+        boolean isRead() {
+            return read != null;
+        }
+
+        /** The file names of its pictureInfo entries, in order. */
+        List<String> declaredNames() {
+            return declared.stream().map(d -> d[0]).toList();
+        }
+
+        /** Whether these parts are all the pictures it announces (by pictureInfo, else by picNum). */
+        boolean hasAllPictures(List<IsapiPart> parts) {
+            if (declared.isEmpty()) {
+                return parts.size() >= picNum;
+            }
+            return declared.stream().allMatch(d -> partNamed(parts, d[0]).isPresent());
+        }
+
+        /**
+         * The message with its pictures. With a {@code pictureInfoList}, each entry must have its part, matched by
+         * file name (exactly, else ignoring case), and parts it does not name are left out. Without one, every part
+         * is a picture, and {@code picNum}, if given, must not promise more than were sent.
+         */
+        CameraMessage withPictures(List<IsapiPart> parts) throws MalformedEvent {
+            if (alive != null) {
+                return alive;
+            }
+            List<Picture> pictures = new ArrayList<>();
+            if (declared.isEmpty()) {
+                if (parts.size() > Limits.MAX_PICTURES) {
+                    throw new MalformedEvent(parts.size() + " picture parts: more than " + Limits.MAX_PICTURES);
+                }
+                if (picNum > parts.size()) {
+                    throw new MalformedEvent("picNum is " + picNum + " but " + parts.size() + " picture parts came");
+                }
+                for (IsapiPart part : parts) {
+                    pictures.add(picture(part, part.name(), roleOf(part.name())));
+                }
+            } else {
+                for (String[] d : declared) {
+                    IsapiPart part = partNamed(parts, d[0]).orElseThrow(() -> new MalformedEvent(
+                            "pictureInfo " + CameraText.quoted(d[0]) + " is declared but no part of that name came"));
+                    pictures.add(picture(part, d[0], d[1]));
+                }
+            }
+            return new CameraMessage.Read(new CameraEvent(read.eventId(), read.device(), read.channel(),
+                    read.cameraTime(), read.plateText(), read.plateColor(), read.confidence(), read.vehicleType(),
+                    read.direction(), read.lane(), pictures));
+        }
     }
 
     private static Optional<IsapiPart> partNamed(List<IsapiPart> parts, String fileName) {
