@@ -27,6 +27,8 @@ import org.nsegw.anpr.internal.event.DerivedIds;
 import org.nsegw.anpr.internal.event.Limits;
 import org.nsegw.anpr.internal.event.MalformedEvent;
 import org.nsegw.anpr.internal.event.Picture;
+import org.nsegw.anpr.internal.stream.MultipartSplitter;
+import org.nsegw.anpr.internal.stream.Split;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
@@ -84,6 +86,51 @@ public final class IsapiEvents {
      */
     public static CameraMessage parse(byte[] document, List<IsapiPart> parts) throws MalformedEvent {
         return read(document).withPictures(parts);
+    }
+
+    /**
+     * Reads a whole push request body: {@code multipart/form-data} with the event document (the part named
+     * {@code anpr.xml}, else the first XML or JSON part) and its picture parts, or a bare XML or JSON document.
+     *
+     * @param contentType the request's Content-Type header
+     * @param body        the request body
+     * @throws MalformedEvent as {@link #parse}, and for a multipart body without a boundary or its close delimiter,
+     *                        with bytes outside its parts, with a part over the limits, or without an event document
+     */
+    public static CameraMessage parseRequest(String contentType, byte[] body) throws MalformedEvent {
+        if (!contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return parse(body, List.of());
+        }
+        String boundary = MultipartSplitter.boundaryOf(contentType)
+                .orElseThrow(() -> new MalformedEvent("a multipart request without a boundary"));
+        MultipartSplitter splitter = new MultipartSplitter(boundary, Limits.MAX_PICTURE_BYTES);
+        List<Split.Part> parts = new ArrayList<>();
+        boolean closed = false;
+        for (Split split : splitter.feed(body)) {
+            if (split instanceof Split.Rejected r) {
+                throw new MalformedEvent("multipart body: " + r.detail());
+            }
+            if (split instanceof Split.Part part && !closed) {
+                parts.add(part);
+            }
+            closed |= split instanceof Split.Closed;
+        }
+        if (!closed) {
+            throw new MalformedEvent("the multipart body ends without its close delimiter: cut short?");
+        }
+        if (parts.size() > Limits.MAX_PICTURES + 1) {
+            throw new MalformedEvent(parts.size() + " parts: more than an event and " + Limits.MAX_PICTURES + " pictures");
+        }
+        Split.Part document = parts.stream().filter(p -> p.fileName().equalsIgnoreCase("anpr.xml")).findFirst()
+                .or(() -> parts.stream().filter(p -> p.mediaType().contains("xml") || p.mediaType().contains("json")).findFirst())
+                .orElseThrow(() -> new MalformedEvent("a multipart request without an XML or JSON event part"));
+        List<IsapiPart> pictures = new ArrayList<>();
+        for (Split.Part p : parts) {
+            if (p != document) {
+                pictures.add(new IsapiPart(p.fileName(), p.header("content-type"), p.body()));
+            }
+        }
+        return parse(document.body(), pictures);
     }
 
     /**
