@@ -57,6 +57,9 @@ public final class DahuaSnapStream {
     private static final Pattern EVENT_LINE = Pattern.compile("Code=([^;]*);action=([^;]*)(?:;index=([^;]*))?(?:;data=(.*))?",
             Pattern.DOTALL);
 
+    /** Events in one text part: cameras send one, a snapshot group a few. */
+    private static final int MAX_EVENTS_PER_PART = 8;
+
     private final MultipartSplitter splitter;
     private final String device;
     private final ZoneId zone;
@@ -180,8 +183,8 @@ public final class DahuaSnapStream {
                 throw new MalformedEvent("not an Events[i].Field=value line: " + CameraText.quoted(l));
             }
             Map<String, String> fields = byIndex.computeIfAbsent(Integer.parseInt(m.group(1)), i -> new TreeMap<>());
-            if (byIndex.size() > Limits.MAX_PICTURES) {
-                throw new MalformedEvent("more than " + Limits.MAX_PICTURES + " events in one part");
+            if (byIndex.size() > MAX_EVENTS_PER_PART) {
+                throw new MalformedEvent("more than " + MAX_EVENTS_PER_PART + " events in one part");
             }
             String key = m.group(2).strip();
             if (fields.putIfAbsent(key, m.group(3).strip()) != null) {

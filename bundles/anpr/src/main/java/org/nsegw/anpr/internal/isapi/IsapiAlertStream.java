@@ -15,7 +15,8 @@ import org.nsegw.anpr.internal.stream.Split;
  * response whose parts are event notifications (XML, or JSON on cameras set to it), each followed by the picture
  * parts it announces.
  *
- * <p>An XML or JSON part starts an event. An ANPR event that announces pictures ({@code pictureInfoList}, else
+ * <p>An XML or JSON part starts an event (by its Content-Type, or an untyped or {@code text/plain} part whose body
+ * starts with {@code <} or <code>{</code>). An ANPR event that announces pictures ({@code pictureInfoList}, else
  * {@code picNum}) waits for the image parts that follow it; it is given as soon as the last one has come. Picture
  * parts are named by the {@code filename} (or {@code name}) of their Content-Disposition, else their Content-ID; an
  * unnamed picture part takes the next announced file name not yet come. An event still waiting when the next event
@@ -75,7 +76,8 @@ public final class IsapiAlertStream {
     private void take(Split.Part part, List<Pulled> out) {
         String type = part.mediaType();
         byte[] body = part.body();
-        if (type.contains("xml") || type.contains("json") || type.isEmpty() && startsLikeADocument(body)) {
+        if (type.contains("xml") || type.contains("json")
+                || (type.isEmpty() || type.equals("text/plain")) && startsLikeADocument(body)) {
             giveUpWaiting("the next event came", out);
             try {
                 IsapiEvents.Notification n = IsapiEvents.read(body);

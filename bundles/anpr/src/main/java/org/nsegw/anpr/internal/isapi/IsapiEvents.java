@@ -197,7 +197,7 @@ public final class IsapiEvents {
         if (infos.size() > Limits.MAX_PICTURES) {
             throw new MalformedEvent(infos.size() + " pictureInfo entries: more than " + Limits.MAX_PICTURES + " pictures");
         }
-        List<String[]> declared = new ArrayList<>();
+        List<Declared> declared = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (DocNode info : infos) {
             String fileName = info.text("fileName");
@@ -208,7 +208,7 @@ public final class IsapiEvents {
                 throw new MalformedEvent("two pictureInfo entries name " + CameraText.quoted(fileName));
             }
             String type = info.text("type");
-            declared.add(new String[] {fileName, roleOf(type.isEmpty() ? fileName : type)});
+            declared.add(new Declared(fileName, roleOf(type.isEmpty() ? fileName : type)));
         }
         CameraEvent read = new CameraEvent(eventId, device, channel, cameraTime, plateText, anpr.text("plateColor"),
                 confidence, anpr.text("vehicleType"), anpr.text("direction"), lane, List.of());
@@ -220,15 +220,18 @@ public final class IsapiEvents {
         return number(alert, name, 1, 0, Integer.MAX_VALUE);
     }
 
+    /** A {@code pictureInfo} entry: the file name of its part and the role of its picture. */
+    private record Declared(String fileName, String role) {
+    }
+
     /** A notification read and checked, waiting for its pictures. */
     static final class Notification {
         private final CameraMessage.Alive alive;
         private final CameraEvent read;
-        /** File name and role of each pictureInfo entry, in order. */
-        private final List<String[]> declared;
+        private final List<Declared> declared;
         private final int picNum;
 
-        private Notification(CameraMessage.Alive alive, CameraEvent read, List<String[]> declared, int picNum) {
+        private Notification(CameraMessage.Alive alive, CameraEvent read, List<Declared> declared, int picNum) {
             this.alive = alive;
             this.read = read;
             this.declared = declared;
@@ -242,7 +245,7 @@ public final class IsapiEvents {
 
         /** The file names of its pictureInfo entries, in order. */
         List<String> declaredNames() {
-            return declared.stream().map(d -> d[0]).toList();
+            return declared.stream().map(Declared::fileName).toList();
         }
 
         /** Whether these parts are all the pictures it announces (by pictureInfo, else by picNum). */
@@ -250,7 +253,7 @@ public final class IsapiEvents {
             if (declared.isEmpty()) {
                 return parts.size() >= picNum;
             }
-            return declared.stream().allMatch(d -> partNamed(parts, d[0]).isPresent());
+            return declared.stream().allMatch(d -> partNamed(parts, d.fileName()).isPresent());
         }
 
         /**
@@ -274,10 +277,10 @@ public final class IsapiEvents {
                     pictures.add(picture(part, part.name(), roleOf(part.name())));
                 }
             } else {
-                for (String[] d : declared) {
-                    IsapiPart part = partNamed(parts, d[0]).orElseThrow(() -> new MalformedEvent(
-                            "pictureInfo " + CameraText.quoted(d[0]) + " is declared but no part of that name came"));
-                    pictures.add(picture(part, d[0], d[1]));
+                for (Declared d : declared) {
+                    IsapiPart part = partNamed(parts, d.fileName()).orElseThrow(() -> new MalformedEvent(
+                            "pictureInfo " + CameraText.quoted(d.fileName()) + " is declared but no part of that name came"));
+                    pictures.add(picture(part, d.fileName(), d.role()));
                 }
             }
             return new CameraMessage.Read(new CameraEvent(read.eventId(), read.device(), read.channel(),

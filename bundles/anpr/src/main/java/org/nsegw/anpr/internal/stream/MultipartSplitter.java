@@ -201,7 +201,7 @@ public final class MultipartSplitter {
         if (after(p) == CLOSE) {
             return consume(new Split.Closed(p + delimiter.length + 2L), p + delimiter.length + 2);
         }
-        mark = lineEnd(p);
+        mark = after(p);
         state = HEADERS;
         scanFrom = 0;
         return headers();
@@ -422,10 +422,6 @@ public final class MultipartSplitter {
             return j + 1 == n ? UNDECIDED : byteAt(j + 1) == '\n' ? j + 2 : INVALID;
         }
         return INVALID;
-    }
-
-    private int lineEnd(int p) {
-        return after(p);
     }
 
     /**

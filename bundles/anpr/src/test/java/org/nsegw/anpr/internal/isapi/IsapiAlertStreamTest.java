@@ -111,4 +111,11 @@ class IsapiAlertStreamTest {
         assertThat(s.end()).containsExactly(new Pulled.Refused(Refusal.INCOMPLETE,
                 "the stream ended before all pictures of the event waiting: 0 came", 0));
     }
+
+    @Test
+    void aTextPlainPartHoldingXmlIsAnEvent() {
+        IsapiAlertStream s = new IsapiAlertStream("boundary");
+        List<Pulled> out = s.feed(new Multipart("boundary").part("text/plain", bytes("isapi/heartbeat.xml")).bytes());
+        assertThat(out).containsExactly(new Pulled.Message(new CameraMessage.Alive("10.20.1.31", "heartBeat active")));
+    }
 }
