@@ -65,9 +65,12 @@ public final class DahuaEvents {
                 .maxNestingDepth(64).maxStringLength(Limits.MAX_DAHUA_BODY_BYTES).maxNumberLength(64).build());
     }
 
-    /** Pictures of a TollgateInfo: member of {@code Picture}, role. */
-    private static final List<String[]> PICTURES = List.of(
-            new String[] {"CutoutPic", "plate"}, new String[] {"NormalPic", "scene"}, new String[] {"VehiclePic", "scene"});
+    /** A picture member of {@code Picture} and the role of its picture. */
+    private record PictureMember(String member, String role) {
+    }
+
+    private static final List<PictureMember> PICTURES = List.of(new PictureMember("CutoutPic", "plate"),
+            new PictureMember("NormalPic", "scene"), new PictureMember("VehiclePic", "scene"));
 
     private DahuaEvents() {
     }
@@ -119,12 +122,12 @@ public final class DahuaEvents {
                 : number(snap, "Lane", "Picture.SnapInfo", 0, 0, Integer.MAX_VALUE);
 
         List<Picture> pictures = new ArrayList<>();
-        for (String[] kind : PICTURES) {
-            JsonNode pic = picture.get(kind[0]);
+        for (PictureMember kind : PICTURES) {
+            JsonNode pic = picture.get(kind.member());
             if (pic == null || pic.isNull()) {
                 continue;
             }
-            String where = "Picture." + kind[0];
+            String where = "Picture." + kind.member();
             if (!pic.isObject()) {
                 throw new MalformedEvent(where + " is not an object");
             }
@@ -133,7 +136,7 @@ public final class DahuaEvents {
                 continue;
             }
             String name = text(pic, "PicName", where);
-            pictures.add(picture(name.isEmpty() ? kind[0] + ".jpg" : name, kind[1], content, where + ".Content"));
+            pictures.add(picture(name.isEmpty() ? kind.member() + ".jpg" : name, kind.role(), content, where + ".Content"));
         }
         String id = DerivedIds.of("dahua", device, timeText, plateNumber);
         return new CameraEvent(id, device, 1, cameraTime, plateNumber, text(plate, "PlateColor", "Picture.Plate"),

@@ -27,6 +27,8 @@ import org.nsegw.anpr.internal.event.DerivedIds;
 import org.nsegw.anpr.internal.event.Limits;
 import org.nsegw.anpr.internal.event.MalformedEvent;
 import org.nsegw.anpr.internal.event.Picture;
+import org.nsegw.anpr.internal.stream.MultipartSplitter;
+import org.nsegw.anpr.internal.stream.Split;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
@@ -83,6 +85,59 @@ public final class IsapiEvents {
      *                        root, a missing or invalid field, a declared picture missing or not a JPEG, a limit exceeded
      */
     public static CameraMessage parse(byte[] document, List<IsapiPart> parts) throws MalformedEvent {
+        return read(document).withPictures(parts);
+    }
+
+    /**
+     * Reads a whole push request body: {@code multipart/form-data} with the event document (the part named
+     * {@code anpr.xml}, else the first XML or JSON part) and its picture parts, or a bare XML or JSON document.
+     *
+     * @param contentType the request's Content-Type header
+     * @param body        the request body
+     * @throws MalformedEvent as {@link #parse}, and for a multipart body without a boundary or its close delimiter,
+     *                        with bytes outside its parts, with a part over the limits, or without an event document
+     */
+    public static CameraMessage parseRequest(String contentType, byte[] body) throws MalformedEvent {
+        if (!contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            return parse(body, List.of());
+        }
+        String boundary = MultipartSplitter.boundaryOf(contentType)
+                .orElseThrow(() -> new MalformedEvent("a multipart request without a boundary"));
+        MultipartSplitter splitter = new MultipartSplitter(boundary, Limits.MAX_PICTURE_BYTES);
+        List<Split.Part> parts = new ArrayList<>();
+        boolean closed = false;
+        for (Split split : splitter.feed(body)) {
+            if (split instanceof Split.Rejected r) {
+                throw new MalformedEvent("multipart body: " + r.detail());
+            }
+            if (split instanceof Split.Part part && !closed) {
+                parts.add(part);
+            }
+            closed |= split instanceof Split.Closed;
+        }
+        if (!closed) {
+            throw new MalformedEvent("the multipart body ends without its close delimiter: cut short?");
+        }
+        if (parts.size() > Limits.MAX_PICTURES + 1) {
+            throw new MalformedEvent(parts.size() + " parts: more than an event and " + Limits.MAX_PICTURES + " pictures");
+        }
+        Split.Part document = parts.stream().filter(p -> p.fileName().equalsIgnoreCase("anpr.xml")).findFirst()
+                .or(() -> parts.stream().filter(p -> p.mediaType().contains("xml") || p.mediaType().contains("json")).findFirst())
+                .orElseThrow(() -> new MalformedEvent("a multipart request without an XML or JSON event part"));
+        List<IsapiPart> pictures = new ArrayList<>();
+        for (Split.Part p : parts) {
+            if (p != document) {
+                pictures.add(new IsapiPart(p.fileName(), p.header("content-type"), p.body()));
+            }
+        }
+        return parse(document.body(), pictures);
+    }
+
+    /**
+     * Reads a notification without its pictures: what the alert stream needs to know which picture parts to wait
+     * for. Everything but the pictures is checked here.
+     */
+    static Notification read(byte[] document) throws MalformedEvent {
         if (document.length > Limits.MAX_DOCUMENT_BYTES) {
             throw new MalformedEvent("event document of " + document.length + " bytes, more than the "
                     + Limits.MAX_DOCUMENT_BYTES + " allowed");
@@ -97,10 +152,10 @@ public final class IsapiEvents {
             default -> throw new MalformedEvent("event document is neither XML nor JSON: it starts with "
                     + shown(document[first]));
         };
-        return interpret(root, parts);
+        return interpret(root);
     }
 
-    private static CameraMessage interpret(DocNode alert, List<IsapiPart> parts) throws MalformedEvent {
+    private static Notification interpret(DocNode alert) throws MalformedEvent {
         String device = alert.text("ipAddress");
         if (device.isEmpty()) {
             device = alert.text("ipv6Address");
@@ -111,7 +166,8 @@ public final class IsapiEvents {
         }
         String state = alert.text("eventState");
         if (!eventType.equalsIgnoreCase("ANPR") || state.equalsIgnoreCase("inactive")) {
-            return new CameraMessage.Alive(device, state.isEmpty() ? eventType : eventType + " " + state);
+            return new Notification(new CameraMessage.Alive(device, state.isEmpty() ? eventType : eventType + " " + state),
+                    null, List.of(), 0);
         }
 
         int channel = channel(alert);
@@ -133,22 +189,6 @@ public final class IsapiEvents {
         String uuid = alert.text("UUID");
         String eventId = uuid.isEmpty() ? DerivedIds.of("isapi", device, Integer.toString(channel), dateTimeText, plateText) : uuid;
 
-        List<Picture> pictures = pictures(alert, anpr, parts);
-        return new CameraMessage.Read(new CameraEvent(eventId, device, channel, cameraTime, plateText,
-                anpr.text("plateColor"), confidence, anpr.text("vehicleType"), anpr.text("direction"), lane, pictures));
-    }
-
-    private static int channel(DocNode alert) throws MalformedEvent {
-        String name = alert.child("channelID").isPresent() ? "channelID" : "dynChannelID";
-        return number(alert, name, 1, 0, Integer.MAX_VALUE);
-    }
-
-    /**
-     * The pictures of the event. With a {@code pictureInfoList}, each entry must have its part, matched by file name
-     * (exactly, else ignoring case), and parts it does not name are left out. Without one, every part is a picture,
-     * and {@code picNum}, if given, must not promise more than were sent.
-     */
-    private static List<Picture> pictures(DocNode alert, DocNode anpr, List<IsapiPart> parts) throws MalformedEvent {
         int picNum = number(alert, "picNum", 0, 0, Integer.MAX_VALUE);
         if (picNum > Limits.MAX_PICTURES) {
             throw new MalformedEvent("picNum " + picNum + ": more than " + Limits.MAX_PICTURES + " pictures");
@@ -157,19 +197,7 @@ public final class IsapiEvents {
         if (infos.size() > Limits.MAX_PICTURES) {
             throw new MalformedEvent(infos.size() + " pictureInfo entries: more than " + Limits.MAX_PICTURES + " pictures");
         }
-        List<Picture> out = new ArrayList<>();
-        if (infos.isEmpty()) {
-            if (parts.size() > Limits.MAX_PICTURES) {
-                throw new MalformedEvent(parts.size() + " picture parts: more than " + Limits.MAX_PICTURES);
-            }
-            if (picNum > parts.size()) {
-                throw new MalformedEvent("picNum is " + picNum + " but " + parts.size() + " picture parts came");
-            }
-            for (IsapiPart part : parts) {
-                out.add(picture(part, part.name(), roleOf(part.name())));
-            }
-            return out;
-        }
+        List<Declared> declared = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (DocNode info : infos) {
             String fileName = info.text("fileName");
@@ -180,11 +208,85 @@ public final class IsapiEvents {
                 throw new MalformedEvent("two pictureInfo entries name " + CameraText.quoted(fileName));
             }
             String type = info.text("type");
-            IsapiPart part = partNamed(parts, fileName).orElseThrow(() -> new MalformedEvent(
-                    "pictureInfo " + CameraText.quoted(fileName) + " is declared but no part of that name came"));
-            out.add(picture(part, fileName, roleOf(type.isEmpty() ? fileName : type)));
+            declared.add(new Declared(fileName, roleOf(type.isEmpty() ? fileName : type)));
         }
-        return out;
+        CameraEvent read = new CameraEvent(eventId, device, channel, cameraTime, plateText, anpr.text("plateColor"),
+                confidence, anpr.text("vehicleType"), anpr.text("direction"), lane, List.of());
+        return new Notification(null, read, declared, picNum);
+    }
+
+    private static int channel(DocNode alert) throws MalformedEvent {
+        String name = alert.child("channelID").isPresent() ? "channelID" : "dynChannelID";
+        return number(alert, name, 1, 0, Integer.MAX_VALUE);
+    }
+
+    /** A {@code pictureInfo} entry: the file name of its part and the role of its picture. */
+    private record Declared(String fileName, String role) {
+    }
+
+    /** A notification read and checked, waiting for its pictures. */
+    static final class Notification {
+        private final CameraMessage.Alive alive;
+        private final CameraEvent read;
+        private final List<Declared> declared;
+        private final int picNum;
+
+        private Notification(CameraMessage.Alive alive, CameraEvent read, List<Declared> declared, int picNum) {
+            this.alive = alive;
+            this.read = read;
+            this.declared = declared;
+            this.picNum = picNum;
+        }
+
+        /** Whether it is a plate read; only reads have pictures. */
+        boolean isRead() {
+            return read != null;
+        }
+
+        /** The file names of its pictureInfo entries, in order. */
+        List<String> declaredNames() {
+            return declared.stream().map(Declared::fileName).toList();
+        }
+
+        /** Whether these parts are all the pictures it announces (by pictureInfo, else by picNum). */
+        boolean hasAllPictures(List<IsapiPart> parts) {
+            if (declared.isEmpty()) {
+                return parts.size() >= picNum;
+            }
+            return declared.stream().allMatch(d -> partNamed(parts, d.fileName()).isPresent());
+        }
+
+        /**
+         * The message with its pictures. With a {@code pictureInfoList}, each entry must have its part, matched by
+         * file name (exactly, else ignoring case), and parts it does not name are left out. Without one, every part
+         * is a picture, and {@code picNum}, if given, must not promise more than were sent.
+         */
+        CameraMessage withPictures(List<IsapiPart> parts) throws MalformedEvent {
+            if (alive != null) {
+                return alive;
+            }
+            List<Picture> pictures = new ArrayList<>();
+            if (declared.isEmpty()) {
+                if (parts.size() > Limits.MAX_PICTURES) {
+                    throw new MalformedEvent(parts.size() + " picture parts: more than " + Limits.MAX_PICTURES);
+                }
+                if (picNum > parts.size()) {
+                    throw new MalformedEvent("picNum is " + picNum + " but " + parts.size() + " picture parts came");
+                }
+                for (IsapiPart part : parts) {
+                    pictures.add(picture(part, part.name(), roleOf(part.name())));
+                }
+            } else {
+                for (Declared d : declared) {
+                    IsapiPart part = partNamed(parts, d.fileName()).orElseThrow(() -> new MalformedEvent(
+                            "pictureInfo " + CameraText.quoted(d.fileName()) + " is declared but no part of that name came"));
+                    pictures.add(picture(part, d.fileName(), d.role()));
+                }
+            }
+            return new CameraMessage.Read(new CameraEvent(read.eventId(), read.device(), read.channel(),
+                    read.cameraTime(), read.plateText(), read.plateColor(), read.confidence(), read.vehicleType(),
+                    read.direction(), read.lane(), pictures));
+        }
     }
 
     private static Optional<IsapiPart> partNamed(List<IsapiPart> parts, String fileName) {

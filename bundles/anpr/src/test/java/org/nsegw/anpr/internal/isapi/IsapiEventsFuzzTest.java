@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.nsegw.anpr.internal.Mutations;
 import org.nsegw.anpr.internal.event.MalformedEvent;
+import org.nsegw.anpr.internal.stream.Multipart;
 
 /** Whatever bytes come, the ISAPI parser answers with a message or a {@link MalformedEvent}, never anything else. */
 class IsapiEventsFuzzTest {
@@ -34,6 +35,15 @@ class IsapiEventsFuzzTest {
         parses(document);
     }
 
+    @Property(tries = 300)
+    void mutatedPushRequests(@ForAll("mutatedRequests") byte[] body) {
+        try {
+            IsapiEvents.parseRequest("multipart/form-data; boundary=MIME_boundary", body);
+        } catch (MalformedEvent expected) {
+            // the only way to refuse
+        }
+    }
+
     private static void parses(byte[] document) {
         try {
             IsapiEvents.parse(document, PARTS);
@@ -50,6 +60,16 @@ class IsapiEventsFuzzTest {
         Arbitrary<byte[]> jsonish = Arbitraries.strings().withChars("{}[]:,\"' abcANPRlicensePlate0123456789.-eE\n")
                 .ofMaxLength(300).map(s -> ("{" + s).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return Arbitraries.oneOf(anyBytes, xmlish, jsonish);
+    }
+
+    @Provide
+    Arbitrary<byte[]> mutatedRequests() {
+        byte[] request = new Multipart("MIME_boundary")
+                .part("application/xml", bytes("isapi/anpr-hikvision-namespace.xml"), "Content-Disposition: form-data; name=\"anpr.xml\"")
+                .part("image/jpeg", PARTS.get(0).bytes(), "Content-Disposition: form-data; name=\"licensePlatePicture.jpg\"")
+                .part("image/jpeg", PARTS.get(1).bytes(), "Content-Disposition: form-data; name=\"detectionPicture.jpg\"")
+                .close().bytes();
+        return Mutations.of(request);
     }
 
     @Provide

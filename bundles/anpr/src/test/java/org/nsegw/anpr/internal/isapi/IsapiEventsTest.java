@@ -247,4 +247,28 @@ class IsapiEventsTest {
         assertThat(m).isInstanceOf(CameraMessage.Read.class);
         return ((CameraMessage.Read) m).event();
     }
+
+    @Test
+    void aWholePushRequest() throws MalformedEvent {
+        byte[] body = new org.nsegw.anpr.internal.stream.Multipart("MIME_boundary")
+                .part("application/xml", bytes("isapi/anpr-hikvision-namespace.xml"),
+                        "Content-Disposition: form-data; name=\"anpr.xml\"; filename=\"anpr.xml\"")
+                .part("image/jpeg", PLATE_JPEG,
+                        "Content-Disposition: form-data; name=\"licensePlatePicture.jpg\"; filename=\"licensePlatePicture.jpg\"")
+                .part("image/jpeg", SCENE_JPEG,
+                        "Content-Disposition: form-data; name=\"detectionPicture.jpg\"; filename=\"detectionPicture.jpg\"")
+                .close().bytes();
+        CameraMessage m = IsapiEvents.parseRequest("multipart/form-data; boundary=MIME_boundary", body);
+        assertThat(((CameraMessage.Read) m).event().pictures()).containsExactly(
+                new Picture("licensePlatePicture.jpg", "plate", PLATE_JPEG),
+                new Picture("detectionPicture.jpg", "scene", SCENE_JPEG));
+
+        assertThat(IsapiEvents.parseRequest("application/xml", bytes("isapi/heartbeat.xml")))
+                .isInstanceOf(CameraMessage.Alive.class);
+        byte[] cut = java.util.Arrays.copyOf(body, body.length - 20);
+        assertThatThrownBy(() -> IsapiEvents.parseRequest("multipart/form-data; boundary=MIME_boundary", cut))
+                .isInstanceOf(MalformedEvent.class).hasMessage("the multipart body ends without its close delimiter: cut short?");
+        assertThatThrownBy(() -> IsapiEvents.parseRequest("multipart/form-data", body))
+                .isInstanceOf(MalformedEvent.class).hasMessage("a multipart request without a boundary");
+    }
 }
