@@ -73,12 +73,12 @@ class RecordsTest {
     @Test
     void aPlateReadIsUnreadableExactlyWhenItHasNoPlate() {
         PlateRead unreadable = new PlateRead("cam", "L1", CameraPosition.FRONT, T, "", "浙A?", PlateKind.UNREADABLE,
-                PlateColor.UNKNOWN, 20, "ev-1", List.of());
+                PlateColor.UNKNOWN, 20, "ev-1", List.of(), T, T, Set.of(), List.of());
         assertThat(unreadable.isReadable()).isFalse();
         assertThatThrownBy(() -> new PlateRead("cam", "L1", CameraPosition.FRONT, T, "浙A12345", "浙A12345", PlateKind.UNREADABLE,
-                PlateColor.BLUE, 90, "ev-2", List.of())).hasMessageContaining("does not match kind");
+                PlateColor.BLUE, 90, "ev-2", List.of(), T, T, Set.of(), List.of())).hasMessageContaining("does not match kind");
         assertThatThrownBy(() -> new PlateRead("cam", "L1", CameraPosition.FRONT, T, "浙A12345", "浙A12345", PlateKind.NORMAL,
-                PlateColor.BLUE, 101, "ev-2", List.of())).hasMessageContaining("confidence");
+                PlateColor.BLUE, 101, "ev-2", List.of(), T, T, Set.of(), List.of())).hasMessageContaining("confidence");
     }
 
     @Test

@@ -4,6 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +24,16 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.nsegw.api.anpr.CameraPosition;
 import org.nsegw.api.device.DeviceKind;
+import org.nsegw.emulator.anpr.AnprEmulator;
+import org.nsegw.emulator.anpr.CameraProtocol;
+import org.nsegw.emulator.anpr.CameraSetup;
+import org.nsegw.emulator.anpr.Delivery;
+import org.nsegw.emulator.anpr.EmulatedCamera;
+import org.nsegw.emulator.anpr.Timeline;
+import org.nsegw.emulator.anpr.TruthRecord;
+import org.nsegw.emulator.anpr.http.Credentials;
 import org.nsegw.emulator.serial.VirtualSerialPort;
 import org.nsegw.emulator.traffic.EmulatedVehicle;
 import org.nsegw.emulator.weigh.Faults;
@@ -30,12 +47,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nsegw demo}: the example sites, each on its own gateway process, with emulated devices where emulators
- * exist (the weigh sensors, on socat serial lines), started, watched and stopped, with a summary at the end that
+ * exist (the weigh sensors on socat serial lines; the ANPR cameras reading the same trucks and pushing to the
+ * gateway's receiver, or serving their event stream), started, watched and stopped, with a summary at the end that
  * compares what the emulators sent with what the gateways recorded.
  */
 @Command(name = "demo", description = {
-    "Run the example sites on gateways of their own with emulated weigh sensors, show their progress,",
-    "stop them and summarise. Everything the gateways write goes to demo-data/<gateway id>/."})
+    "Run the example sites on gateways of their own with emulated weigh sensors and ANPR cameras, show",
+    "their progress, stop them and summarise. Everything the gateways write goes to demo-data/<gateway id>/."})
 final class DemoCommand implements Callable<Integer> {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -60,6 +78,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "faults the weigh emulators inject, e.g. noise=0.05,checksum=0.02 (see nsegw emulate weigh)")
     String faults;
 
+    @Option(names = "--camera-faults", paramLabel = "LIST",
+            description = "faults the ANPR cameras inject, e.g. miss=0.05,misread=0.05,colorprefix=0.3,duplicate=0.1 "
+                    + "(see emulators/README.md)")
+    String cameraFaults;
+
     /** One gateway of the demo and its emulated devices. */
     private static final class Run {
         final String label;
@@ -67,6 +90,9 @@ final class DemoCommand implements Callable<Integer> {
         String gatewayId;
         long devices;
         List<PlannedConfiguration> weighDevices = List.of();
+        List<PlannedConfiguration> cameraDevices = List.of();
+        int receiverPort;
+        long platesStored;
         Path data;
         Process process;
         long startedNanos;
@@ -78,6 +104,7 @@ final class DemoCommand implements Callable<Integer> {
         boolean clean;
         String failure = "";
         final List<WeighEmulator> emulators = new ArrayList<>();
+        final List<AnprEmulator> cameras = new ArrayList<>();
         final List<String> settings = new ArrayList<>();
 
         Run(String label, Path site) {
@@ -89,7 +116,25 @@ final class DemoCommand implements Callable<Integer> {
             return emulators.stream().mapToLong(e -> e.progress().vehiclesSent()).sum();
         }
 
+        /** Reads the cameras delivered (pushed and accepted, or streamed), each once however often it was pushed. */
+        long platesDelivered() {
+            return cameras.stream().flatMap(c -> c.truth().stream()).filter(t -> t.delivered() && !t.duplicate())
+                    .map(TruthRecord::eventId).distinct().count();
+        }
+
+        /** Stops the cameras; an exchange under way is finished first, so that the books agree. */
+        void closeCameras() {
+            for (AnprEmulator c : cameras) {
+                try {
+                    c.close();
+                } catch (IOException ignored) {
+                    // its truth file could not be closed; the counts are in memory
+                }
+            }
+        }
+
         void closeEmulators() {
+            closeCameras();
             for (WeighEmulator e : emulators) {
                 try {
                     e.close();
@@ -124,6 +169,8 @@ final class DemoCommand implements Callable<Integer> {
             run.devices = check.devices();
             run.weighDevices = check.plan().configurations().stream()
                     .filter(c -> c.pid().equals(SiteCompiler.DEVICE_PIDS.get(DeviceKind.WEIGH_SENSOR))).toList();
+            run.cameraDevices = check.plan().configurations().stream()
+                    .filter(c -> c.pid().equals(SiteCompiler.DEVICE_PIDS.get(DeviceKind.ANPR_CAMERA))).toList();
             run.data = root.resolve(run.gatewayId).toAbsolutePath();
             out.printf("   [%s] %s: valid, gateway %s, %d lanes, %d devices%n", run.label, display(dist, file), run.gatewayId,
                     check.count(SiteCompiler.LANE_PID), run.devices);
@@ -140,26 +187,39 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("2. Starting the device emulators");
         boolean socat = socatPresent(out);
+        org.nsegw.emulator.anpr.Faults cameraFaultList = org.nsegw.emulator.anpr.Faults.parse(cameraFaults);
         long seed = 1;
+        // The traffic ends a few seconds before the demo does (the gateways need about 3 s to start), so that every
+        // truck is weighed and read before the gateways stop and the summary can compare whole numbers.
+        Instant lastTruck = Instant.now().plusSeconds(Math.max(1, seconds - 3));
         for (Run run : runs) {
             deleteTree(run.data);
-            Files.createDirectories(run.data);
-            if (!socat) {
-                continue;
-            }
+            Files.createDirectories(run.data.resolve("dev"));
+            Map<String, List<EmulatedVehicle>> traffic = new LinkedHashMap<>();
+            Map<String, WeighEmulator> weighByLane = new LinkedHashMap<>();
             for (PlannedConfiguration device : run.weighDevices) {
                 Map<String, Object> settings = device.properties();
+                String lane = String.valueOf(settings.get("lane"));
                 boolean wim = String.valueOf(settings.get("protocol")).startsWith("wim");
                 // A bridge lane sees a truck every few seconds; a site gate one every quarter of a minute.
-                List<EmulatedVehicle> trucks = WeighEmulators.traffic(seed, String.valueOf(settings.get("lane")),
-                        wim ? 900 : 240, 0.2, wim ? 30 : 5, wim ? 80 : 15, seconds + 20);
+                List<EmulatedVehicle> trucks = until(lastTruck, WeighEmulators.traffic(seed, lane, wim ? 900 : 240, 0.2,
+                        wim ? 30 : 5, wim ? 80 : 15, seconds + 20));
+                traffic.put(lane, trucks);
+                if (!socat) {
+                    continue;
+                }
                 Path line = run.data.resolve("dev").resolve(device.name());
-                run.emulators.add(WeighEmulators.start(settings, line, trucks, injected, seed++, Duration.ofSeconds(5),
-                        run.data.resolve("dev").resolve(device.name() + ".truth.jsonl")));
+                WeighEmulator emulator = WeighEmulators.start(settings, line, trucks, injected, seed++, Duration.ofSeconds(5),
+                        run.data.resolve("dev").resolve(device.name() + ".truth.jsonl"));
+                run.emulators.add(emulator);
+                weighByLane.putIfAbsent(lane, emulator);
                 run.settings.add(device.name() + ".port=" + line);
             }
-            out.printf("   [%s] %d weigh emulator(s) on socat serial lines in %s%n", run.label, run.emulators.size(),
-                    display(dist, run.data.resolve("dev")));
+            if (socat) {
+                out.printf("   [%s] %d weigh emulator(s) on socat serial lines in %s%n", run.label, run.emulators.size(),
+                        display(dist, run.data.resolve("dev")));
+            }
+            startCameras(run, traffic, weighByLane, cameraFaultList, seed++, out, dist);
         }
 
         out.println();
@@ -181,8 +241,8 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         out.println();
-        out.println("4. Running for " + seconds + " s: trucks cross the emulated weigh sensors"
-                + " (ANPR and site cameras have no emulators in this version and stay offline)");
+        out.println("4. Running for " + seconds + " s: trucks cross the emulated weigh sensors and pass the emulated ANPR cameras"
+                + " (site cameras have no emulator in this version and stay offline)");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             TimeUnit.MILLISECONDS.sleep(Math.min(PROGRESS_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
@@ -191,8 +251,9 @@ final class DemoCommand implements Callable<Integer> {
                 Optional<JsonNode> s = status(run);
                 if (s.isPresent()) {
                     run.online = online(s.get());
-                    line.append(String.format("[%s] %s, %d/%d devices online, %d trucks weighed   ", run.label,
-                            run.process.isAlive() ? "running" : "STOPPED", run.online, run.devices, counter(s.get(), "records")));
+                    line.append(String.format("[%s] %s, %d/%d devices online, %d trucks weighed, %d plates read   ", run.label,
+                            run.process.isAlive() ? "running" : "STOPPED", run.online, run.devices, counter(s.get(), "records"),
+                            counter(s.get(), "reads")));
                 }
             }
             out.println(line.toString().stripTrailing());
@@ -200,7 +261,9 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         out.println();
-        out.println("5. Stopping the gateways (SIGTERM), then the emulators");
+        out.println("5. Letting the last trucks pass, then stopping the cameras, the gateways (SIGTERM) and the weigh emulators");
+        awaitQuiet(runs, out);
+        runs.forEach(Run::closeCameras);
         for (Run run : runs) {
             stop(run, out);
         }
@@ -208,6 +271,108 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(cleanup);
         out.println();
         return summary(runs, dist, out);
+    }
+
+    /**
+     * Emulated ANPR cameras for the site's cameras, one emulator per lane reading that lane's trucks in step with its
+     * weigh emulator. The gateway is told, through settings on top of the site file, to listen for them on a free
+     * loopback port and to find them on loopback, each with an account of its own (they share the address, so the
+     * account tells them apart); cameras in pull mode serve their event stream on a loopback port instead.
+     */
+    private void startCameras(Run run, Map<String, List<EmulatedVehicle>> traffic, Map<String, WeighEmulator> weighByLane,
+            org.nsegw.emulator.anpr.Faults cameraFaultList, long seed, PrintWriter out, Distribution dist) throws IOException {
+        if (run.cameraDevices.isEmpty()) {
+            return;
+        }
+        run.receiverPort = freeLoopbackPort();
+        run.settings.add("cameraReceiver.bindAddress=127.0.0.1");
+        run.settings.add("cameraReceiver.port=" + run.receiverPort);
+        URI gateway = URI.create("http://127.0.0.1:" + run.receiverPort);
+        SecureRandom random = new SecureRandom();
+        Map<String, List<CameraSetup>> byLane = new LinkedHashMap<>();
+        List<String> pulled = new ArrayList<>();
+        for (PlannedConfiguration camera : run.cameraDevices) {
+            Map<String, Object> p = camera.properties();
+            String id = camera.name();
+            String lane = String.valueOf(p.get("lane"));
+            String password = HexFormat.of().formatHex(random.generateSeed(6));
+            Credentials account = Credentials.digest(id, password);
+            boolean pull = "pull".equals(p.get("mode"));
+            Delivery delivery = pull ? Delivery.pull(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), account)
+                    : Delivery.push(gateway, String.valueOf(p.getOrDefault("hikvisionPath", Delivery.DEFAULT_HIKVISION_PATH)), account)
+                            .withRetries(60, Duration.ofSeconds(1)); // cameras keep trying while the gateway starts
+            double distance = p.get("distanceM") instanceof Number n ? n.doubleValue() : 0;
+            CameraPosition position = CameraPosition.valueOf(String.valueOf(p.get("position")).toUpperCase(java.util.Locale.ROOT));
+            EmulatedCamera emulated = EmulatedCamera.of(id, lane, position, distance,
+                    CameraProtocol.parse(String.valueOf(p.get("protocol"))));
+            byLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(new CameraSetup(emulated, delivery, cameraFaultList));
+            run.settings.add(id + ".address=127.0.0.1");
+            run.settings.add(id + ".username=" + id);
+            run.settings.add(id + ".password=" + password);
+            if (pull) {
+                pulled.add(id);
+            }
+        }
+        for (Map.Entry<String, List<CameraSetup>> lane : byLane.entrySet()) {
+            List<EmulatedVehicle> trucks = traffic.getOrDefault(lane.getKey(),
+                    until(Instant.now().plusSeconds(Math.max(1, seconds - 3)),
+                            WeighEmulators.traffic(seed, lane.getKey(), 240, 0.2, 5, 15, seconds + 20)));
+            WeighEmulator weigh = weighByLane.get(lane.getKey());
+            Timeline timeline = weigh != null ? new Timeline(weigh.scenarioStart(), weigh.epoch(), 1) : null;
+            AnprEmulator emulator = AnprEmulator.start(new AnprEmulator.Settings(lane.getValue(), trucks, seed, timeline,
+                    run.data.resolve("dev").resolve("anpr-" + lane.getKey() + ".truth.jsonl")));
+            run.cameras.add(emulator);
+            for (CameraSetup c : lane.getValue()) {
+                emulator.streamAddress(c.camera().id()).ifPresent(a -> run.settings.add(c.camera().id() + ".port=" + a.getPort()));
+            }
+        }
+        out.printf("   [%s] %d ANPR camera emulator(s) reading the same trucks: %s%n", run.label, run.cameraDevices.size(),
+                pulled.size() == run.cameraDevices.size() ? "serving event streams the gateway pulls"
+                        : "pushing to the gateway's receiver on 127.0.0.1:" + run.receiverPort
+                                + (pulled.isEmpty() ? "" : ", " + String.join(", ", pulled) + " serving an event stream"));
+    }
+
+    /** The first vehicle always, then those that come before {@code end}. */
+    private static List<EmulatedVehicle> until(Instant end, List<EmulatedVehicle> vehicles) {
+        List<EmulatedVehicle> kept = new ArrayList<>();
+        for (EmulatedVehicle v : vehicles) {
+            if (kept.isEmpty() || v.time().isBefore(end)) {
+                kept.add(v);
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Waits (at most 20 s) until every emulator has played all its trucks and each gateway has recorded what they sent:
+     * stopping a gateway while a record is on the line would lose it and make the summary lie.
+     */
+    private static void awaitQuiet(List<Run> runs, PrintWriter out) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            boolean quiet = true;
+            for (Run run : runs) {
+                if (!run.process.isAlive()) {
+                    continue;
+                }
+                boolean played = run.emulators.stream().allMatch(e -> e.progress().finished())
+                        && run.cameras.stream().allMatch(c -> c.progress().finished());
+                Optional<JsonNode> s = status(run);
+                quiet &= played && s.isPresent() && counter(s.get(), "records") >= run.sent()
+                        && counter(s.get(), "reads") >= run.platesDelivered();
+            }
+            if (quiet) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        out.println("   (not every truck had been recorded after 20 s more; stopping anyway)");
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     private void awaitReady(Run run, PrintWriter out) throws InterruptedException {
@@ -244,6 +409,7 @@ final class DemoCommand implements Callable<Integer> {
         Optional<JsonNode> last = status(run);
         run.weighed = last.map(j -> counter(j, "records")).orElse(0L);
         run.rejected = last.map(j -> counter(j, "rejected.")).orElse(0L);
+        run.platesStored = last.map(j -> counter(j, "reads")).orElse(0L);
         run.clean = run.process.exitValue() == 0 && last.map(s -> !s.path("running").asBoolean(true)).orElse(false);
         if (!run.clean && run.failure.isEmpty()) {
             run.failure = "unclean stop (exit status " + run.process.exitValue() + ")";
@@ -254,19 +420,25 @@ final class DemoCommand implements Callable<Integer> {
 
     private int summary(List<Run> runs, Distribution dist, PrintWriter out) {
         out.println("Summary");
-        String format = "  %-16s %-20s %-9s %-11s %-7s %-13s %-9s %-9s %s%n";
-        out.printf(format, "SITE", "GATEWAY", "READY IN", "COMPONENTS", "ONLINE", "WEIGHED/SENT", "REJECTED", "SHUTDOWN", "DATA");
+        String format = "  %-16s %-20s %-9s %-11s %-7s %-13s %-13s %-9s %-9s %s%n";
+        out.printf(format, "SITE", "GATEWAY", "READY IN", "COMPONENTS", "ONLINE", "WEIGHED/SENT", "PLATES/SENT", "REJECTED",
+                "SHUTDOWN", "DATA");
         boolean ok = true;
         for (Run run : runs) {
             long sent = run.sent();
+            long plates = run.platesDelivered();
             boolean allWeighed = run.weighed == sent;
+            boolean allRead = run.platesStored == plates;
             if (!allWeighed && run.failure.isEmpty()) {
                 run.failure = run.weighed + " trucks weighed of " + sent + " sent";
             }
-            ok &= run.clean && run.readySeconds >= 0 && allWeighed;
+            if (!allRead && run.failure.isEmpty()) {
+                run.failure = run.platesStored + " plate reads stored of " + plates + " the cameras delivered";
+            }
+            ok &= run.clean && run.readySeconds >= 0 && allWeighed && allRead;
             out.printf(format, run.label, run.gatewayId, run.readySeconds < 0 ? "-" : String.format("%.1f s", run.readySeconds),
-                    run.active + " active", run.online + "/" + run.devices, run.weighed + "/" + sent, run.rejected + " frames",
-                    run.clean ? "clean" : "FAILED", display(dist, run.data));
+                    run.active + " active", run.online + "/" + run.devices, run.weighed + "/" + sent, run.platesStored + "/" + plates,
+                    run.rejected + " frames", run.clean ? "clean" : "FAILED", display(dist, run.data));
         }
         out.println();
         Run first = runs.get(0);
@@ -275,8 +447,11 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  less " + display(dist, first.data.resolve("log").resolve("nsegw.0.log")) + "   its log");
         out.println("  ./nsegw run --site " + display(dist, first.site) + "   run it yourself (Ctrl-C stops it)");
         out.println();
-        out.println(ok ? "Demo finished: every gateway started, applied its site file, weighed every truck its emulators sent "
-                + "and stopped cleanly."
+        out.println("  ls " + display(dist, first.data.resolve("media").resolve("anpr")) + "   the plate reads, each with its"
+                + " pictures and read.json");
+        out.println();
+        out.println(ok ? "Demo finished: every gateway started, applied its site file, weighed every truck its emulators sent, "
+                + "stored every plate read its cameras delivered and stopped cleanly."
                 : "Demo FAILED: " + runs.stream().filter(r -> !r.failure.isEmpty()).map(r -> r.label + ": " + r.failure).toList());
         return ok ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
     }

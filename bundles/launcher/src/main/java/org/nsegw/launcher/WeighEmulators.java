@@ -37,12 +37,23 @@ final class WeighEmulators {
                 layout(settings), protocol.equals("wim-raw") ? frontEnd(settings) : null, faults, seed, truth));
     }
 
-    /** Trucks of every class in one lane, at {@code perHour} on average, {@code overweight} of them overloaded. */
+    /**
+     * Trucks of every class in one lane, at {@code perHour} on average, {@code overweight} of them overloaded, on the
+     * wall clock: the first one arrives {@link #LEAD_IN} from now, so that an emulator started at once plays scenario
+     * time as real time and every device's clock (record times, camera times) agrees with the gateway's.
+     */
     static List<EmulatedVehicle> traffic(long seed, String lane, double perHour, double overweight, double minKmh, double maxKmh,
             int count) {
-        return new TrafficScenario(seed, List.of(lane), Instant.parse("2026-11-23T00:00:00Z"), perHour, overweight, minKmh, maxKmh,
+        Instant now = Instant.now();
+        List<EmulatedVehicle> vehicles = new TrafficScenario(seed, List.of(lane), now, perHour, overweight, minKmh, maxKmh,
                 List.of(VehicleClass.values())).vehicles(count);
+        Duration shift = Duration.between(vehicles.get(0).time(), now.plus(LEAD_IN));
+        return vehicles.stream().map(v -> new EmulatedVehicle(v.serial(), v.kind(), v.lane(), v.time().plus(shift), v.speedKmh(),
+                v.axles(), v.frontPlate(), v.rearPlate())).toList();
     }
+
+    /** The weigh emulator's lead: it starts playing this long before the first vehicle. */
+    static final Duration LEAD_IN = Duration.ofSeconds(2);
 
     /** A WIM controller of class 5 measures within ±5 %; a static scale is far better (its division rules). */
     private static double classPercent(Map<String, Object> settings) {

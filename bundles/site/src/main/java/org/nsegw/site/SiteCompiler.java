@@ -42,6 +42,7 @@ public final class SiteCompiler {
     public static final String CLEANLINESS_PID = "org.nsegw.rules.cleanliness";
     public static final String UPLINK_PID = "org.nsegw.uplink";
     public static final String LOG_PID = "org.nsegw.log";
+    public static final String CAMERA_RECEIVER_PID = "org.nsegw.anpr.receiver";
 
     /** The factory PID of the device component of each kind. */
     public static final Map<DeviceKind, String> DEVICE_PIDS = Map.of(
@@ -75,6 +76,7 @@ public final class SiteCompiler {
             new Section("devices", "", true, false),
             new Section("limits", OVERWEIGHT_PID, false, false),
             new Section("cleanliness", CLEANLINESS_PID, false, false),
+            new Section("cameraReceiver", CAMERA_RECEIVER_PID, false, false),
             new Section("uplink", UPLINK_PID, false, false),
             new Section("logging", LOG_PID, false, false));
 
@@ -226,7 +228,17 @@ public final class SiteCompiler {
             root.get("devices").ifPresent(n -> devices(n));
             for (Section s : SECTIONS) {
                 if (!s.list() && !s.key().equals("gateway")) {
-                    root.get(s.key()).ifPresent(n -> singleton(s, n));
+                    Optional<YNode> node = root.get(s.key());
+                    if (node.isPresent()) {
+                        singleton(s, node.get());
+                    } else if (overrides.stream().anyMatch(o -> o.target().equals(s.key()))) {
+                        // a section the file leaves out, given on the command line: as if the file had it
+                        singleton(s, new YMap(List.of(), new Location("--set " + s.key(), 0, 0)));
+                    } else if (s.pid().equals(CAMERA_RECEIVER_PID) && configurations.stream()
+                            .anyMatch(c -> c.pid().equals(DEVICE_PIDS.get(DeviceKind.ANPR_CAMERA)))) {
+                        // cameras need the receiver: its defaults, so that it starts once, configured
+                        singleton(s, new YMap(List.of(), new Location(file, 1, 1)));
+                    }
                 }
             }
             for (Setting o : overrides) {

@@ -128,6 +128,9 @@ public final class Yaml {
                 .setUseMarks(true)
                 .setMaxAliasesForCollections(50)
                 .setCodePointLimit(MAX_CODE_POINTS)
+                // the whole text in one window: snakeyaml-engine's reader fails on a surrogate pair split by its
+                // window's edge (IndexOutOfBoundsException, still in 2.10); site files are small
+                .setBufferSize(Math.min(text.length(), MAX_CODE_POINTS * 2) + 2)
                 .build();
         try {
             checkNesting(file, settings, text);

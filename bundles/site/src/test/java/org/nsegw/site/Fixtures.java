@@ -26,6 +26,7 @@ final class Fixtures {
             "org.nsegw.fusion.lane.xml",
             "org.nsegw.weigh.sensor.xml",
             "org.nsegw.anpr.camera.xml",
+            "org.nsegw.anpr.receiver.xml",
             "org.nsegw.vision.camera.xml",
             "org.nsegw.rules.overweight.xml",
             "org.nsegw.rules.cleanliness.xml",

@@ -32,6 +32,19 @@ class SettingOverrideTest {
     }
 
     @Test
+    void aSettingForASectionTheFileLeavesOutCreatesIt() {
+        SitePlan plan = compile("cameraReceiver.port=18088", "cameraReceiver.bindAddress=127.0.0.1");
+        assertThat(plan.problems()).isEmpty();
+        PlannedConfiguration receiver = config(plan, SiteCompiler.CAMERA_RECEIVER_PID, "");
+        assertThat(receiver.property("port")).hasValue(18088);
+        assertThat(receiver.property("bindAddress")).hasValue("127.0.0.1");
+        assertThat(config(compile(), SiteCompiler.CAMERA_RECEIVER_PID, "").properties())
+                .as("a site with cameras gets the receiver with its defaults").doesNotContainKey("port");
+        assertThat(compile("cameraReceiver.port=99999").problems()).extracting(Problem::toString)
+                .containsExactly("--set cameraReceiver.port=99999: cameraReceiver: port is 99999, out of range; allowed from 0 to 65535");
+    }
+
+    @Test
     void aBadSettingIsAProblemNamingTheSetting() {
         SitePlan plan = compile("scale-exit.serial.baud=fast", "nobody.port=/dev/x", "scale-exit.prot=/dev/x");
         assertThat(plan.problems()).extracting(Problem::toString).containsExactlyInAnyOrder(

@@ -94,6 +94,7 @@ class SiteCompilerTest {
                     "org.nsegw.anpr.camera~anpr-gate",
                     "org.nsegw.vision.camera~cam-exit",
                     "org.nsegw.rules.cleanliness",
+                    "org.nsegw.anpr.receiver",
                     "org.nsegw.uplink");
             assertThat(plan.configurations()).allSatisfy(c -> assertThat(c.properties()).containsEntry(SiteCompiler.SITE_MARKER, file));
 
@@ -176,7 +177,8 @@ class SiteCompilerTest {
                     .collect(Collectors.groupingBy(PlannedConfiguration::pid, Collectors.counting()));
             assertThat(perPid).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "org.nsegw.gateway", 1L, "org.nsegw.fusion.lane", 4L, "org.nsegw.weigh.sensor", 4L,
-                    "org.nsegw.anpr.camera", 8L, "org.nsegw.rules.overweight", 1L, "org.nsegw.uplink", 1L, "org.nsegw.log", 1L));
+                    "org.nsegw.anpr.camera", 8L, "org.nsegw.rules.overweight", 1L, "org.nsegw.uplink", 1L, "org.nsegw.log", 1L,
+                    "org.nsegw.anpr.receiver", 1L));
             assertThat(plan.configurations()).filteredOn(c -> c.pid().equals(SiteCompiler.LANE_PID))
                     .extracting(PlannedConfiguration::name).containsExactly("L1", "L2", "L3", "L4");
             assertThat(plan.configurations()).allSatisfy(c -> assertThat(c.properties()).containsEntry(SiteCompiler.SITE_MARKER, file));
@@ -299,7 +301,9 @@ class SiteCompilerTest {
                     """);
             assertThat(plan.configurations()).extracting(PlannedConfiguration::displayId).containsExactly(
                     "org.nsegw.gateway", "org.nsegw.fusion.lane~L1", "org.nsegw.weigh.sensor~scale",
-                    "org.nsegw.vision.camera~cam", "org.nsegw.anpr.camera~anpr");
+                    "org.nsegw.vision.camera~cam", "org.nsegw.anpr.camera~anpr", "org.nsegw.anpr.receiver");
+            assertThat(valid(SCALE).configurations()).as("no cameras, no receiver")
+                    .noneMatch(c -> c.pid().equals(SiteCompiler.CAMERA_RECEIVER_PID));
         }
 
         @Test
@@ -335,13 +339,13 @@ class SiteCompilerTest {
             Problem p = onlyProblem(GATEWAY + "devcies: []\n");
             assertThat(p.location()).isEqualTo(at(5, 1));
             assertThat(p.message()).isEqualTo(
-                    "unknown section 'devcies'; allowed: gateway, lanes, devices, limits, cleanliness, uplink, logging (did you mean 'devices'?)");
+                    "unknown section 'devcies'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, uplink, logging (did you mean 'devices'?)");
         }
 
         @Test
         void anUnknownSectionWithoutSuggestion() {
             assertThat(onlyProblem(GATEWAY + "weather: sunny\n").message())
-                    .isEqualTo("unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, uplink, logging");
+                    .isEqualTo("unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, uplink, logging");
         }
 
         @Test
@@ -914,7 +918,7 @@ class SiteCompilerTest {
                     "gateway: id 'gw 1' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
                     "gateway: stationCode is 0 characters long; allowed from 1 to 32 characters",
                     "gateway: location.latitude is 91, out of range; allowed from -90 to 90",
-                    "unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, uplink, logging");
+                    "unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, uplink, logging");
         }
     }
 
@@ -942,7 +946,7 @@ class SiteCompilerTest {
 
     @Test
     void sectionKeysAreTheSections() {
-        assertThat(SiteCompiler.sectionKeys()).containsExactly("gateway", "lanes", "devices", "limits", "cleanliness", "uplink", "logging");
+        assertThat(SiteCompiler.sectionKeys()).containsExactly("gateway", "lanes", "devices", "limits", "cleanliness", "cameraReceiver", "uplink", "logging");
         assertThat(SiteCompiler.SECTIONS).filteredOn(SiteCompiler.Section::required).extracting(SiteCompiler.Section::key)
                 .containsExactly("gateway");
         assertThat(SiteCompiler.DEVICE_PIDS).hasSize(3);

@@ -322,6 +322,17 @@ class YamlTest {
     class Limits {
 
         @Test
+        void aCharacterOutsideTheBasicPlaneAtTheReadersBufferEdgeIsRead() {
+            // snakeyaml-engine 2.9 threw IndexOutOfBoundsException when a surrogate pair straddled its 1024-char
+            // window (found by SiteCompilerFuzzTest); names and descriptions may hold such characters (rare CJK, emoji)
+            for (int pad = 1000; pad < 1040; pad++) {
+                String text = "name: " + "x".repeat(pad) + "\uD842\uDFB7" + "y\nother: 1\n";
+                Yaml.Parsed parsed = Yaml.parse("s.yaml", text);
+                assertThat(parsed.problem()).as("pad " + pad).isEmpty();
+            }
+        }
+
+        @Test
         @Timeout(20)
         void aHugeInputIsRefusedWithTheCodePointLimit() {
             String text = "x: " + "a".repeat(Yaml.MAX_CODE_POINTS) + "\n";

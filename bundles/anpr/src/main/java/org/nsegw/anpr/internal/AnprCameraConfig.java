@@ -39,7 +39,7 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "HTTP port", min = "1", max = "65535")
     int port() default 80;
 
-    @AttributeDefinition(name = "User name", required = false, description = "the camera account (pull mode), or the account the camera pushes with")
+    @AttributeDefinition(name = "User name", required = false, description = "push: the account the camera must push with (empty: none asked); pull: the camera's account")
     String username() default "";
 
     @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD)
@@ -49,8 +49,18 @@ import org.osgi.service.metatype.annotations.Option;
             description = "along the direction of travel: negative before the sensor (front cameras), positive after it")
     double distanceM() default 0;
 
+    @AttributeDefinition(name = "Direction", description = "the direction of travel the camera should see; "
+            + "reads of vehicles moving the other way are flagged (never dropped)",
+            options = {@Option(value = "any"), @Option(value = "forward", label = "forward (towards the camera)"),
+                    @Option(value = "reverse", label = "reverse (away from the camera)")})
+    String direction() default "any";
+
+    @AttributeDefinition(name = "Low confidence", min = "0", max = "100",
+            description = "reads the camera is less sure of than this are flagged; 0 flags only reads without a confidence")
+    int lowConfidence() default 0;
+
     @AttributeDefinition(name = "Clock tolerance (s)", min = "0", max = "600",
-            description = "how far the camera's clock may be off before its reads are flagged")
+            description = "how far the camera's time may be from the time its read arrives; beyond it the read is flagged and the arrival time used")
     int clockToleranceSeconds() default 2;
 
     @AttributeDefinition(name = "Offline after (s)", min = "10", max = "86400",

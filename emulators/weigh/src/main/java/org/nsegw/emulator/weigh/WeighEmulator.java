@@ -122,6 +122,19 @@ public final class WeighEmulator implements AutoCloseable {
         return e;
     }
 
+    /**
+     * When the emulator started on the wall clock: the scenario instant {@link #scenarioStart()} happened then, and
+     * scenario time runs in step with the wall clock from there (other emulators use this to play the same traffic).
+     */
+    public Instant epoch() {
+        return epoch;
+    }
+
+    /** The scenario instant played at {@link #epoch()}: {@link #LEAD_IN} before the first vehicle. */
+    public Instant scenarioStart() {
+        return scenarioStart;
+    }
+
     public Path device() {
         return port.devicePath();
     }

@@ -122,7 +122,7 @@ public final class Digest {
     }
 
     /** Parses {@code name=value, name="quoted value"} lists. */
-    static Map<String, String> parameters(String header) {
+    public static Map<String, String> parameters(String header) {
         Map<String, String> p = new LinkedHashMap<>();
         int i = 0;
         String s = header == null ? "" : header;

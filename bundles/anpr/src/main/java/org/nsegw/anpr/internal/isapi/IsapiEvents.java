@@ -101,8 +101,8 @@ public final class IsapiEvents {
         if (!contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
             return parse(body, List.of());
         }
-        String boundary = MultipartSplitter.boundaryOf(contentType)
-                .orElseThrow(() -> new MalformedEvent("a multipart request without a boundary"));
+        String boundary = MultipartSplitter.boundaryIn(MultipartSplitter.boundaryOf(contentType)
+                .orElseThrow(() -> new MalformedEvent("a multipart request without a boundary")), body, 4096);
         MultipartSplitter splitter = new MultipartSplitter(boundary, Limits.MAX_PICTURE_BYTES);
         List<Split.Part> parts = new ArrayList<>();
         boolean closed = false;

@@ -2,7 +2,6 @@ package org.nsegw.anpr.internal.receiver;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +9,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -20,10 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.commons.fileupload2.core.MultipartInput;
 import org.nsegw.anpr.internal.event.CameraEvent;
+import org.nsegw.anpr.internal.event.CameraMessage;
 import org.nsegw.anpr.internal.event.MalformedEvent;
 import org.nsegw.anpr.internal.http.Credentials;
 import org.nsegw.anpr.internal.http.Digest;
@@ -62,12 +58,14 @@ public final class CameraReceiver implements AutoCloseable {
         void refused(String reason, String detail);
     }
 
-    /** Finds the camera a request comes from. */
+    /** Finds the cameras a request may come from. */
     public interface Directory {
-        Optional<Camera> find(InetAddress from, String vendor);
+        /**
+         * The cameras of this vendor at this address: usually one; several when cameras share an address (behind a
+         * router, or an NVR), which the receiver then tells apart by the account each pushes with.
+         */
+        List<Camera> find(InetAddress from, String vendor);
     }
-
-    private static final Pattern BOUNDARY = Pattern.compile("boundary=(\"([^\"]+)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
 
     private final ReceiverSettings settings;
     private final Directory directory;
@@ -85,6 +83,7 @@ public final class CameraReceiver implements AutoCloseable {
         this.decoder = decoder;
         this.digest = digest;
         this.clock = clock;
+        limitRequestTime(settings.readTimeout());
         InetSocketAddress address = settings.bindAddress().isBlank()
                 ? new InetSocketAddress(settings.port()) : new InetSocketAddress(settings.bindAddress(), settings.port());
         this.server = HttpServer.create(address, 64);
@@ -97,6 +96,29 @@ public final class CameraReceiver implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** The JDK server's time limit for reading a request, in seconds; read once per JVM when the first server starts. */
+    static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+
+    /**
+     * Sets how long a request (headers and body) may take before the server cuts the connection, protecting the
+     * threads from slow or stuck senders. The JDK reads the setting once, when its first server starts, so only the
+     * first call of a JVM counts (or a value the operator set with {@code -Dsun.net.httpserver.maxReqTime}).
+     *
+     * @return the limit in force
+     */
+    public static synchronized Duration limitRequestTime(Duration limit) {
+        String set = System.getProperty(MAX_REQUEST_TIME);
+        if (set != null) {
+            try {
+                return Duration.ofSeconds(Long.parseLong(set.strip()));
+            } catch (NumberFormatException e) {
+                return limit; // the JDK ignores a value it cannot parse as well
+            }
+        }
+        System.setProperty(MAX_REQUEST_TIME, Long.toString(Math.max(1, limit.toSeconds())));
+        return limit;
     }
 
     /** The port listened on (the one given, or the one the system chose). */
@@ -113,7 +135,7 @@ public final class CameraReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(1);
+        server.stop(0); // a push cut off here is pushed again by its camera, and recognised if it was stored
         executor.shutdownNow();
     }
 
@@ -133,38 +155,36 @@ public final class CameraReceiver implements AutoCloseable {
                 respond(ex, 405, "cameras POST their events here");
                 return;
             }
-            Optional<Camera> found = directory.find(ex.getRemoteAddress().getAddress(), vendor);
+            Optional<Camera> found = identify(ex, directory.find(ex.getRemoteAddress().getAddress(), vendor));
             if (found.isEmpty()) {
-                count("unknownSource");
-                respond(ex, 403, "not a camera of this site");
                 return;
             }
             Camera camera = found.get();
-            if (!authenticated(ex, camera)) {
-                return;
-            }
             byte[] body;
             try {
                 body = readBody(ex);
             } catch (TooLarge e) {
                 camera.refused("tooLarge", e.getMessage());
+                // the rest of the body is not read: the connection cannot carry another request
+                ex.getResponseHeaders().set("Connection", "close");
                 respond(ex, 413, e.getMessage());
                 return;
             }
-            Push push;
+            CameraMessage message;
             try {
-                push = decoder.decode(vendor, path, parts(ex, body));
+                message = decoder.decode(vendor, path,
+                        Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse(""), body);
             } catch (MalformedEvent e) {
                 camera.refused("malformed", e.getMessage());
                 respond(ex, 400, e.getMessage());
                 return;
             }
-            if (push.event().isEmpty()) {
+            if (message instanceof CameraMessage.Alive) {
                 camera.heartbeat();
                 respond(ex, 200, "OK");
                 return;
             }
-            switch (camera.accept(push.event().get())) {
+            switch (camera.accept(((CameraMessage.Read) message).event())) {
                 case STORED, DUPLICATE -> respond(ex, 200, "OK");
                 case FAILED -> respond(ex, 503, "the read could not be stored; send it again");
             }
@@ -178,6 +198,65 @@ public final class CameraReceiver implements AutoCloseable {
                 // the connection is gone as well
             }
         }
+    }
+
+    /**
+     * The camera a request comes from, authenticated; or empty when the request has been answered (403, 401).
+     */
+    private Optional<Camera> identify(HttpExchange ex, List<Camera> candidates) throws IOException {
+        if (candidates.isEmpty()) {
+            count("unknownSource");
+            respond(ex, 403, "not a camera of this site");
+            return Optional.empty();
+        }
+        if (candidates.size() == 1) {
+            return authenticated(ex, candidates.get(0)) ? Optional.of(candidates.get(0)) : Optional.empty();
+        }
+        Optional<String> user = userName(ex.getRequestHeaders().getFirst("Authorization"));
+        if (user.isEmpty()) {
+            if (candidates.stream().anyMatch(c -> c.credentials().isPresent())) {
+                challenge(ex, false);
+            } else {
+                count("ambiguousSource");
+                respond(ex, 403, candidates.size() + " cameras of this site push from this address; give each its own account");
+            }
+            return Optional.empty();
+        }
+        for (Camera c : candidates) {
+            if (c.credentials().map(Credentials::username).filter(user.get()::equals).isPresent()) {
+                return authenticated(ex, c) ? Optional.of(c) : Optional.empty();
+            }
+        }
+        count("unknownAccount");
+        challenge(ex, false);
+        return Optional.empty();
+    }
+
+    /** The user name of an Authorization header, Basic or Digest. */
+    static Optional<String> userName(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String h = header.strip();
+        if (h.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String pair = new String(java.util.Base64.getDecoder().decode(h.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = pair.indexOf(':');
+                return colon < 0 ? Optional.empty() : Optional.of(pair.substring(0, colon));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        if (h.regionMatches(true, 0, "Digest ", 0, 7)) {
+            return Optional.ofNullable(Digest.parameters(h.substring(7)).get("username"));
+        }
+        return Optional.empty();
+    }
+
+    private void challenge(HttpExchange ex, boolean stale) throws IOException {
+        ex.getResponseHeaders().add("WWW-Authenticate", digest.challenge(clock.instant(), "MD5", stale));
+        ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"nsegw\"");
+        respond(ex, 401, "authentication required");
     }
 
     private boolean authenticated(HttpExchange ex, Camera camera) throws IOException {
@@ -200,11 +279,11 @@ public final class CameraReceiver implements AutoCloseable {
                 }
                 stale = v == Digest.Verdict.STALE;
             }
-            camera.refused("auth", stale ? "stale nonce" : "wrong credentials");
+            if (!stale) { // a stale nonce is routine: the camera answers the new challenge
+                camera.refused("auth", "wrong credentials for user '" + userName(header).orElse("") + "'");
+            }
         }
-        ex.getResponseHeaders().add("WWW-Authenticate", digest.challenge(clock.instant(), "MD5", stale));
-        ex.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"nsegw\"");
-        respond(ex, 401, "authentication required");
+        challenge(ex, stale);
         return false;
     }
 
@@ -242,79 +321,39 @@ public final class CameraReceiver implements AutoCloseable {
         return out.toByteArray();
     }
 
-    /** The parts of a multipart body, or the body as one part. */
-    static List<PushDecoder.Part> parts(HttpExchange ex, byte[] body) throws MalformedEvent {
-        String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
-        return parts(type, body);
-    }
-
-    static List<PushDecoder.Part> parts(String contentType, byte[] body) throws MalformedEvent {
-        if (!contentType.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-            return List.of(new PushDecoder.Part("", "", contentType, body));
-        }
-        Matcher m = BOUNDARY.matcher(contentType);
-        if (!m.find()) {
-            throw new MalformedEvent("multipart body without a boundary in its Content-Type");
-        }
-        String boundary = m.group(2) != null ? m.group(2) : m.group(3);
-        List<PushDecoder.Part> parts = new ArrayList<>();
-        try {
-            MultipartInput input = MultipartInput.builder().setInputStream(new ByteArrayInputStream(body))
-                    .setBoundary(boundary.getBytes(StandardCharsets.ISO_8859_1)).setPartHeaderSizeMax(8192).get();
-            input.setHeaderCharset(StandardCharsets.UTF_8);
-            boolean next = input.skipPreamble();
-            if (!next) {
-                throw new MalformedEvent("multipart body without a part (boundary " + boundary + " not found)");
-            }
-            while (next) {
-                String headers = input.readHeaders();
-                ByteArrayOutputStream content = new ByteArrayOutputStream();
-                input.readBodyData(content);
-                parts.add(part(headers, content.toByteArray()));
-                next = input.readBoundary();
-            }
-        } catch (MultipartInput.MalformedStreamException e) {
-            throw new MalformedEvent("broken multipart body: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new MalformedEvent("broken multipart body: " + e.getMessage(), e);
-        }
-        return parts;
-    }
-
-    private static PushDecoder.Part part(String headers, byte[] content) {
-        String name = "";
-        String fileName = "";
-        String type = "";
-        for (String line : headers.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon < 0) {
-                continue;
-            }
-            String key = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-            String value = line.substring(colon + 1).strip();
-            if (key.equals("content-type")) {
-                type = value;
-            } else if (key.equals("content-disposition")) {
-                name = parameter(value, "name");
-                fileName = parameter(value, "filename");
-            }
-        }
-        return new PushDecoder.Part(name, fileName, type, content);
-    }
-
-    private static String parameter(String header, String name) {
-        Matcher m = Pattern.compile("(?:^|;)\\s*" + name + "=(\"([^\"]*)\"|([^;\\s]*))", Pattern.CASE_INSENSITIVE).matcher(header);
-        return m.find() ? (m.group(2) != null ? m.group(2) : m.group(3)) : "";
-    }
-
     private void count(String reason) {
         counters.computeIfAbsent(reason, k -> new AtomicLong()).incrementAndGet();
     }
 
+    /**
+     * Answers a request. Dahua cameras read the body: they push a read again until it says {@code "Result": true}, so
+     * their answers are JSON; everyone else gets the text.
+     */
     private static void respond(HttpExchange ex, int status, String text) throws IOException {
-        byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        byte[] body;
+        if (ex.getRequestURI().getPath().startsWith("/NotificationInfo/")) {
+            body = ("{\"Result\":" + (status == 200) + (status == 200 ? "" : ",\"Message\":\"" + jsonText(text) + "\"") + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        } else {
+            body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        }
         ex.sendResponseHeaders(status, body.length);
         ex.getResponseBody().write(body);
+    }
+
+    private static String jsonText(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -101,13 +101,19 @@ public final class MediaStore {
         }
     }
 
-    /** Removes temporary folders a crash left behind; called at start. */
-    public int cleanUp() throws IOException {
-        if (!Files.isDirectory(root)) {
+    /**
+     * Removes the temporary folders a crash left behind in one camera's media; called when the camera starts, before
+     * it accepts reads (another camera's folders are left alone: it may be storing right now).
+     *
+     * @return how many were removed
+     */
+    public int cleanUp(String camera) throws IOException {
+        Path dir = root.resolve(safe(camera));
+        if (!Files.isDirectory(dir)) {
             return 0;
         }
         List<Path> leftovers;
-        try (Stream<Path> walk = Files.walk(root, 3)) {
+        try (Stream<Path> walk = Files.walk(dir, 2)) {
             leftovers = walk.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList();
         }
         for (Path p : leftovers) {

@@ -89,7 +89,9 @@ public final class MultipartSplitter {
     }
 
     /**
-     * The boundary of a multipart Content-Type header value ({@code multipart/mixed; boundary="abc"}), if it has one.
+     * The boundary of a multipart Content-Type header value ({@code multipart/mixed; boundary="abc"}), exactly as
+     * declared, if it has one. A boundary may itself begin with dashes ({@code ----WebKitFormBoundary...}); see
+     * {@link #boundaryIn} for cameras that declare the dashes of the delimiter as part of it.
      */
     public static Optional<String> boundaryOf(String contentType) {
         Matcher m = Pattern.compile("(?i)boundary\\s*=\\s*(\"([^\"]*)\"|([^;\\s]+))").matcher(contentType);
@@ -97,11 +99,25 @@ public final class MultipartSplitter {
             return Optional.empty();
         }
         String b = m.group(2) != null ? m.group(2) : m.group(3);
-        if (b.startsWith("--") && b.length() > 2) {
-            // Some cameras announce the boundary with the dashes of its delimiter.
-            b = b.substring(2);
-        }
         return b.isEmpty() || b.length() > 70 ? Optional.empty() : Optional.of(b);
+    }
+
+    /**
+     * The boundary the body really uses: the declared one, unless the declared one begins with {@code --} and the
+     * start of the body has no delimiter for it but one for the boundary without those dashes (some cameras announce
+     * the boundary with the dashes of its delimiter).
+     *
+     * @param start the first bytes of the body (the first delimiter is usually within the first hundred)
+     */
+    public static String boundaryIn(String declared, byte[] start, int length) {
+        if (!declared.startsWith("--") || declared.length() <= 2) {
+            return declared;
+        }
+        String head = new String(start, 0, Math.min(length, start.length), StandardCharsets.ISO_8859_1);
+        if (head.contains("--" + declared)) {
+            return declared;
+        }
+        return head.contains(declared) ? declared.substring(2) : declared;
     }
 
     /** The most bytes this splitter ever holds in memory. */

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nsegw.anpr.internal.event.CameraEvent;
+import org.nsegw.anpr.internal.event.CameraMessage;
 import org.nsegw.anpr.internal.event.MalformedEvent;
 import org.nsegw.anpr.internal.http.Credentials;
 import org.nsegw.anpr.internal.http.Digest;
@@ -30,6 +31,7 @@ class CameraReceiverTest {
 
     /** A camera that records what happens to it. */
     static final class FakeCamera implements CameraReceiver.Camera {
+        final String id;
         final Optional<Credentials> credentials;
         final List<String> refused = new CopyOnWriteArrayList<>();
         final List<CameraEvent> accepted = new CopyOnWriteArrayList<>();
@@ -37,11 +39,16 @@ class CameraReceiverTest {
         volatile Outcome outcome = Outcome.STORED;
 
         FakeCamera(Optional<Credentials> credentials) {
+            this("cam-1", credentials);
+        }
+
+        FakeCamera(String id, Optional<Credentials> credentials) {
+            this.id = id;
             this.credentials = credentials;
         }
 
         public String id() {
-            return "cam-1";
+            return id;
         }
 
         public String vendor() {
@@ -67,14 +74,14 @@ class CameraReceiverTest {
     }
 
     /** "READ plate" is a read, "BEAT" a heartbeat, anything else malformed. */
-    static final PushDecoder DECODER = (vendor, path, parts) -> {
-        String text = new String(parts.get(0).bytes(), StandardCharsets.UTF_8);
+    static final PushDecoder DECODER = (vendor, path, type, body) -> {
+        String text = new String(body, StandardCharsets.UTF_8);
         if (text.startsWith("READ ")) {
-            return Push.read(new CameraEvent("e-" + text.substring(5), "10.0.0.1", 1, null, text.substring(5), "", 90, "", "", 1,
+            return new CameraMessage.Read(new CameraEvent("e-" + text.substring(5), "10.0.0.1", 1, null, text.substring(5), "", 90, "", "", 1,
                     List.of()));
         }
         if (text.equals("BEAT")) {
-            return Push.heartbeat();
+            return new CameraMessage.Alive("", "BEAT");
         }
         throw new MalformedEvent("not a test message: " + text);
     };
@@ -83,8 +90,12 @@ class CameraReceiverTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     CameraReceiver start(FakeCamera camera, boolean known) throws Exception {
+        return start(known ? List.of(camera) : List.of());
+    }
+
+    CameraReceiver start(List<CameraReceiver.Camera> cameras) throws Exception {
         receiver = new CameraReceiver(new ReceiverSettings("127.0.0.1", 0, 64 * 1024, Duration.ofSeconds(10), 4, "/anpr/hikvision"),
-                (from, vendor) -> known ? Optional.of(camera) : Optional.empty(), DECODER,
+                (from, vendor) -> cameras, DECODER,
                 new Digest("test-secret-0123456789".getBytes(StandardCharsets.US_ASCII), "nsegw"), Clock.systemUTC());
         return receiver;
     }
@@ -160,25 +171,37 @@ class CameraReceiverTest {
         assertThat(post("/anpr/hikvision", "READ still-serving").statusCode()).isEqualTo(200);
     }
 
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
     @Test
-    void multipartBodiesAreSplitIntoTheirParts() throws Exception {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--B0\r\nContent-Disposition: form-data; name=\"anpr.xml\"; filename=\"anpr.xml\"\r\n"
-                + "Content-Type: application/xml\r\n\r\n<x/>\r\n"
-                + "--B0\r\nContent-Disposition: form-data; name=\"licensePlatePicture.jpg\"; filename=\"licensePlatePicture.jpg\"\r\n"
-                + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD8, 0x0D, 0x0A, (byte) 0xFF, (byte) 0xD9});
-        body.writeBytes("\r\n--B0--\r\n".getBytes(StandardCharsets.UTF_8));
-        List<PushDecoder.Part> parts = CameraReceiver.parts("multipart/form-data; boundary=B0", body.toByteArray());
-        assertThat(parts).extracting(PushDecoder.Part::name).containsExactly("anpr.xml", "licensePlatePicture.jpg");
-        assertThat(parts.get(0).contentType()).isEqualTo("application/xml");
-        assertThat(new String(parts.get(0).bytes(), StandardCharsets.UTF_8)).isEqualTo("<x/>");
-        assertThat(parts.get(1).bytes()).containsExactly(0xFF, 0xD8, 0x0D, 0x0A, 0xFF, 0xD9);
-        assertThat(CameraReceiver.parts("text/plain", "hello".getBytes(StandardCharsets.UTF_8))).hasSize(1);
-        assertThatThrownBy(() -> CameraReceiver.parts("multipart/form-data", new byte[0])).hasMessageContaining("without a boundary");
-        assertThatThrownBy(() -> CameraReceiver.parts("multipart/form-data; boundary=B0", "--B0\r\nContent-Type: x\r\n\r\ncut".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedEvent.class).hasMessageContaining("broken multipart");
-        assertThatThrownBy(() -> CameraReceiver.parts("multipart/form-data; boundary=B0", "no boundary here".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(MalformedEvent.class);
+    void camerasSharingAnAddressAreToldApartByTheirAccounts() throws Exception {
+        FakeCamera a = new FakeCamera("cam-a", Optional.of(new Credentials("front", "pw-a")));
+        FakeCamera b = new FakeCamera("cam-b", Optional.of(new Credentials("rear", "pw-b")));
+        start(List.of(a, b));
+        assertThat(post("/anpr/hikvision", "READ 浙A12345", "Authorization", basic("rear", "pw-b")).statusCode()).isEqualTo(200);
+        assertThat(post("/anpr/hikvision", "READ 浙A54321", "Authorization", basic("front", "pw-a")).statusCode()).isEqualTo(200);
+        assertThat(b.accepted).extracting(CameraEvent::plateText).containsExactly("浙A12345");
+        assertThat(a.accepted).extracting(CameraEvent::plateText).containsExactly("浙A54321");
+
+        HttpResponse<String> anonymous = post("/anpr/hikvision", "READ 浙A00001");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().allValues("WWW-Authenticate")).anyMatch(v -> v.startsWith("Digest"));
+        assertThat(post("/anpr/hikvision", "READ 浙A00001", "Authorization", basic("front", "pw-b")).statusCode()).isEqualTo(401);
+        assertThat(a.refused).containsExactly("auth");
+        assertThat(post("/anpr/hikvision", "READ 浙A00001", "Authorization", basic("side", "pw-a")).statusCode()).isEqualTo(401);
+        assertThat(receiver.counters()).containsEntry("unknownAccount", 1L);
+        assertThat(a.accepted).hasSize(1);
+        assertThat(b.accepted).hasSize(1);
+    }
+
+    @Test
+    void camerasSharingAnAddressWithoutAccountsAreRefusedWithTheReason() throws Exception {
+        start(List.of(new FakeCamera("cam-a", Optional.empty()), new FakeCamera("cam-b", Optional.empty())));
+        HttpResponse<String> r = post("/anpr/hikvision", "READ 浙A12345");
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("give each its own account");
+        assertThat(receiver.counters()).containsEntry("ambiguousSource", 1L);
     }
 }

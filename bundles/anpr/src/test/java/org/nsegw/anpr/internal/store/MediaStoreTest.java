@@ -63,7 +63,10 @@ class MediaStoreTest {
         Path leftover = data.resolve("media/anpr/cam/2026-11-23/.tmp-123");
         Files.createDirectories(leftover);
         Files.write(leftover.resolve("01-plate.jpg"), JPEG);
-        assertThat(new MediaStore(data).cleanUp()).isEqualTo(1);
+        Path others = data.resolve("media/anpr/other/2026-11-23/.tmp-456");
+        Files.createDirectories(others);
+        assertThat(new MediaStore(data).cleanUp("cam")).isEqualTo(1);
         assertThat(leftover).doesNotExist();
+        assertThat(others).as("another camera may be storing right now").exists();
     }
 }

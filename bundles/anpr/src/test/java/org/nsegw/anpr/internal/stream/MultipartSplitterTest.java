@@ -187,11 +187,21 @@ class MultipartSplitterTest {
     @CsvSource(delimiter = '|', textBlock = """
             multipart/mixed; boundary=boundary                    | boundary
             'multipart/x-mixed-replace; boundary="myboundary"'    | myboundary
-            multipart/x-mixed-replace;boundary=--myboundary       | myboundary
+            multipart/x-mixed-replace;boundary=--myboundary       | --myboundary
+            multipart/form-data; boundary=----WebKitFormBoundaryX | ----WebKitFormBoundaryX
             'multipart/form-data; charset=UTF-8; BOUNDARY=abc123' | abc123
             """)
     void boundaryOfContentType(String contentType, String boundary) {
         assertThat(MultipartSplitter.boundaryOf(contentType)).contains(boundary);
+    }
+
+    @Test
+    void aBoundaryDeclaredWithTheDelimitersDashesIsFoundInTheBody() {
+        byte[] sloppy = "--myboundary\r\nContent-Type: text/plain\r\n\r\nHeartbeat\r\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(MultipartSplitter.boundaryIn("--myboundary", sloppy, sloppy.length)).isEqualTo("myboundary");
+        byte[] proper = "------WebKit\r\nContent-Type: text/plain\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII);
+        assertThat(MultipartSplitter.boundaryIn("----WebKit", proper, proper.length)).isEqualTo("----WebKit");
+        assertThat(MultipartSplitter.boundaryIn("plain", proper, proper.length)).isEqualTo("plain");
     }
 
     @Test
