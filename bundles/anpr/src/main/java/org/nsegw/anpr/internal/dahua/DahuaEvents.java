@@ -238,19 +238,6 @@ public final class DahuaEvents {
     }
 
     private static int number(JsonNode parent, String name, String where, int absent, int min, int max) throws MalformedEvent {
-        String text = text(parent, name, where);
-        if (text.isEmpty()) {
-            return absent;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new MalformedEvent(where + "." + name + " " + CameraText.quoted(text) + " is not a whole number");
-        }
-        if (value < min || value > max) {
-            throw new MalformedEvent(where + "." + name + " " + value + " is outside " + min + ".." + max);
-        }
-        return value;
+        return CameraText.wholeNumber(text(parent, name, where), where + "." + name, absent, min, max);
     }
 }

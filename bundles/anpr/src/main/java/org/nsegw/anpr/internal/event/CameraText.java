@@ -21,4 +21,27 @@ public final class CameraText {
         }
         return b.append('\'').toString();
     }
+
+    /**
+     * A whole number a camera sent as text.
+     *
+     * @param what   the field, for the message ({@code ANPR.confidenceLevel})
+     * @param absent the value when the text is empty
+     * @throws MalformedEvent when the text is not a whole number from {@code min} to {@code max}
+     */
+    public static int wholeNumber(String text, String what, int absent, int min, int max) throws MalformedEvent {
+        if (text.isEmpty()) {
+            return absent;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new MalformedEvent(what + " " + quoted(text) + " is not a whole number");
+        }
+        if (value < min || value > max) {
+            throw new MalformedEvent(what + " " + value + " is outside " + min + ".." + max);
+        }
+        return value;
+    }
 }

@@ -318,20 +318,7 @@ public final class IsapiEvents {
 
     /** A whole number from a child's text: {@code absent} if there is no such child or it is empty. */
     private static int number(DocNode node, String name, int absent, int min, int max) throws MalformedEvent {
-        String text = node.text(name);
-        if (text.isEmpty()) {
-            return absent;
-        }
-        int value;
-        try {
-            value = Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new MalformedEvent(name + " " + CameraText.quoted(text) + " is not a whole number");
-        }
-        if (value < min || value > max) {
-            throw new MalformedEvent(name + " " + value + " is outside " + min + ".." + max);
-        }
-        return value;
+        return CameraText.wholeNumber(node.text(name), name, absent, min, max);
     }
 
     private static DocNode xmlRoot(byte[] document, int start) throws MalformedEvent {
