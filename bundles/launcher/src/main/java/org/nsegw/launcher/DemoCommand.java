@@ -78,6 +78,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "faults the weigh emulators inject, e.g. noise=0.05,checksum=0.02 (see nsegw emulate weigh)")
     String faults;
 
+    @Option(names = "--pull", paramLabel = "CAMERA", split = ",",
+            description = "ANPR cameras the gateway pulls from instead of receiving their pushes (default: ${DEFAULT-VALUE})",
+            defaultValue = "anpr-L2-rear")
+    List<String> pullCameras;
+
     @Option(names = "--camera-faults", paramLabel = "LIST",
             description = "faults the ANPR cameras inject, e.g. miss=0.05,misread=0.05,colorprefix=0.3,duplicate=0.1 "
                     + "(see emulators/README.md)")
@@ -297,7 +302,7 @@ final class DemoCommand implements Callable<Integer> {
             String lane = String.valueOf(p.get("lane"));
             String password = HexFormat.of().formatHex(random.generateSeed(6));
             Credentials account = Credentials.digest(id, password);
-            boolean pull = "pull".equals(p.get("mode"));
+            boolean pull = "pull".equals(p.get("mode")) || pullCameras.contains(id);
             Delivery delivery = pull ? Delivery.pull(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), account)
                     : Delivery.push(gateway, String.valueOf(p.getOrDefault("hikvisionPath", Delivery.DEFAULT_HIKVISION_PATH)), account)
                             .withRetries(60, Duration.ofSeconds(1)); // cameras keep trying while the gateway starts
@@ -311,6 +316,7 @@ final class DemoCommand implements Callable<Integer> {
             run.settings.add(id + ".password=" + password);
             if (pull) {
                 pulled.add(id);
+                run.settings.add(id + ".mode=pull");
             }
         }
         for (Map.Entry<String, List<CameraSetup>> lane : byLane.entrySet()) {

@@ -155,21 +155,31 @@ public final class CameraReceiver implements AutoCloseable {
                 respond(ex, 405, "cameras POST their events here");
                 return;
             }
-            Optional<Camera> found = identify(ex, directory.find(ex.getRemoteAddress().getAddress(), vendor));
-            if (found.isEmpty()) {
+            List<Camera> candidates = directory.find(ex.getRemoteAddress().getAddress(), vendor);
+            if (candidates.isEmpty()) {
+                count("unknownSource");
+                respond(ex, 403, "not a camera of this site");
                 return;
             }
-            Camera camera = found.get();
+            // The body is read before the account is checked: a camera sends its whole push before it learns that it
+            // must authenticate, and a server that answered 401 without reading would reset the connection instead.
             byte[] body;
             try {
                 body = readBody(ex);
             } catch (TooLarge e) {
-                camera.refused("tooLarge", e.getMessage());
+                Optional<Camera> sender = candidates.size() == 1 ? Optional.of(candidates.get(0))
+                        : byAccount(candidates, userName(ex.getRequestHeaders().getFirst("Authorization")));
+                sender.ifPresentOrElse(c -> c.refused("tooLarge", e.getMessage()), () -> count("tooLarge"));
                 // the rest of the body is not read: the connection cannot carry another request
                 ex.getResponseHeaders().set("Connection", "close");
                 respond(ex, 413, e.getMessage());
                 return;
             }
+            Optional<Camera> found = identify(ex, candidates);
+            if (found.isEmpty()) {
+                return;
+            }
+            Camera camera = found.get();
             CameraMessage message;
             try {
                 message = decoder.decode(vendor, path,
@@ -222,14 +232,18 @@ public final class CameraReceiver implements AutoCloseable {
             }
             return Optional.empty();
         }
-        for (Camera c : candidates) {
-            if (c.credentials().map(Credentials::username).filter(user.get()::equals).isPresent()) {
-                return authenticated(ex, c) ? Optional.of(c) : Optional.empty();
-            }
+        Optional<Camera> c = byAccount(candidates, user);
+        if (c.isPresent()) {
+            return authenticated(ex, c.get()) ? c : Optional.empty();
         }
         count("unknownAccount");
         challenge(ex, false);
         return Optional.empty();
+    }
+
+    private static Optional<Camera> byAccount(List<Camera> candidates, Optional<String> user) {
+        return user.flatMap(u -> candidates.stream()
+                .filter(c -> c.credentials().map(Credentials::username).filter(u::equals).isPresent()).findFirst());
     }
 
     /** The user name of an Authorization header, Basic or Digest. */
