@@ -43,7 +43,9 @@ record Distribution(Path dist, Path home) {
 
     /** The command that runs {@code nsegw ARGS} in a new JVM on this distribution. */
     List<String> command(String... args) {
+        // UTF-8 whatever the locale, as the nsegw script does: plates, names and logs are Chinese
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dfile.encoding=UTF-8", "-Dsun.stdout.encoding=UTF-8", "-Dsun.stderr.encoding=UTF-8",
                 "-cp", dist.resolve("lib") + "/*", "-Dnsegw.dist=" + dist, "-Dnsegw.home=" + home, Nsegw.class.getName()));
         command.addAll(List.of(args));
         return command;
