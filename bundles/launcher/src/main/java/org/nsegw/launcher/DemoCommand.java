@@ -308,8 +308,15 @@ final class DemoCommand implements Callable<Integer> {
                             .withRetries(60, Duration.ofSeconds(1)); // cameras keep trying while the gateway starts
             double distance = p.get("distanceM") instanceof Number n ? n.doubleValue() : 0;
             CameraPosition position = CameraPosition.valueOf(String.valueOf(p.get("position")).toUpperCase(java.util.Locale.ROOT));
-            EmulatedCamera emulated = EmulatedCamera.of(id, lane, position, distance,
-                    CameraProtocol.parse(String.valueOf(p.get("protocol"))));
+            CameraProtocol protocol = CameraProtocol.parse(String.valueOf(p.get("protocol")));
+            // Hikvision firmware differs: rear cameras push the JSON form, every other camera uses the older namespace
+            if (protocol == CameraProtocol.HIKVISION_ISAPI_XML && position == CameraPosition.REAR && !pull) {
+                protocol = CameraProtocol.HIKVISION_ISAPI_JSON;
+            }
+            EmulatedCamera emulated = EmulatedCamera.of(id, lane, position, distance, protocol);
+            if (run.cameraDevices.indexOf(camera) % 2 == 1) {
+                emulated = emulated.withNamespace(org.nsegw.emulator.anpr.IsapiNamespace.HIKVISION);
+            }
             byLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(new CameraSetup(emulated, delivery, cameraFaultList));
             run.settings.add(id + ".address=127.0.0.1");
             run.settings.add(id + ".username=" + id);
