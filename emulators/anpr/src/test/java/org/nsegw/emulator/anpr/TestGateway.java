@@ -55,7 +55,7 @@ public final class TestGateway implements AutoCloseable {
                     return user.equals(expected.user()) && password.equals(expected.password());
                 }
             };
-            case DIGEST -> new DigestAuthenticator("gateway", expected.user(), expected.password());
+            case DIGEST -> new DigestAuthenticator("gateway", expected);
         };
         if (auth != null) {
             context.setAuthenticator(new Authenticator() {

@@ -8,9 +8,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.nsegw.anpr.internal.http.Digest;
 import org.nsegw.emulator.anpr.message.HttpBody;
 
 /**
@@ -49,8 +53,9 @@ public final class CameraHttpClient {
     private final ResponseCounter counter;
     private final SecureRandom random = new SecureRandom();
 
-    private DigestChallenge challenge;
-    private long nonceCount;
+    /** The Digest challenge last answered, a {@code WWW-Authenticate} value; {@code null} before the first. */
+    private String challenge;
+    private int nonceCount;
 
     /**
      * @param http        the JDK client (HTTP/1.1)
@@ -114,11 +119,11 @@ public final class CameraHttpClient {
         if (response.statusCode() != 401 || credentials.scheme() != Credentials.Scheme.DIGEST) {
             return response.statusCode();
         }
-        Optional<DigestChallenge> offered = DigestChallenge.best(response.headers().allValues("WWW-Authenticate"));
+        Optional<String> offered = digestChallenge(response.headers().allValues("WWW-Authenticate"));
         if (offered.isEmpty()) {
             return 401;
         }
-        if (sentCredentials && !offered.get().stale()) {
+        if (sentCredentials && !"true".equalsIgnoreCase(parameters(offered.get()).get("stale"))) {
             // our answer to a challenge was refused, not for an old nonce: the password is wrong
             remember(offered.get());
             return 401;
@@ -144,7 +149,7 @@ public final class CameraHttpClient {
         }
     }
 
-    private synchronized void remember(DigestChallenge c) {
+    private synchronized void remember(String c) {
         challenge = c;
         nonceCount = 0;
     }
@@ -160,10 +165,33 @@ public final class CameraHttpClient {
                 }
                 byte[] c = new byte[12];
                 random.nextBytes(c);
-                yield Optional.of(Digest.authorization(challenge, credentials.user(), credentials.password(), "POST",
-                        requestTarget(uri), ++nonceCount, HexFormat.of().formatHex(c)));
+                yield Optional.of(Digest.authorization(challenge, credentials.account(), "POST", requestTarget(uri), ++nonceCount,
+                        HexFormat.of().formatHex(c)));
             }
         };
+    }
+
+    /**
+     * The Digest challenge among a 401's {@code WWW-Authenticate} values that this client answers: SHA-256 before
+     * MD5, qop=auth required. (A value carrying several challenges is not split.)
+     */
+    static Optional<String> digestChallenge(List<String> values) {
+        for (String algorithm : List.of("SHA-256", "MD5")) {
+            for (String value : values) {
+                Map<String, String> p = parameters(value);
+                if (p.getOrDefault("algorithm", "MD5").equalsIgnoreCase(algorithm)
+                        && Arrays.stream(p.getOrDefault("qop", "").split(",")).anyMatch(q -> q.strip().equalsIgnoreCase("auth"))) {
+                    return Optional.of(value);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The parameters of a Digest challenge; none for another scheme. */
+    private static Map<String, String> parameters(String challenge) {
+        String c = challenge.strip();
+        return c.regionMatches(true, 0, "Digest ", 0, 7) ? Digest.parameters(c.substring(7)) : Map.of();
     }
 
     /** The request-target the digest covers: the path and query as sent. */

@@ -37,6 +37,11 @@ public record Credentials(Scheme scheme, String user, String password) {
         return new Credentials(scheme, user, "wrong-" + password);
     }
 
+    /** The account as the gateway's {@link org.nsegw.anpr.internal.http.Digest} takes it. */
+    org.nsegw.anpr.internal.http.Credentials account() {
+        return new org.nsegw.anpr.internal.http.Credentials(user, password);
+    }
+
     @Override
     public String toString() {
         return "Credentials[" + scheme + ", " + user + ", ***]";

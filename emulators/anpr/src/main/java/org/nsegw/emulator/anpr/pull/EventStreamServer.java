@@ -155,8 +155,7 @@ public final class EventStreamServer implements AutoCloseable {
             }
         });
         if (credentials.scheme() != Credentials.Scheme.NONE) {
-            context.setAuthenticator(new DigestAuthenticator(hikvision ? "IP Camera" : "Login to " + camera.deviceId(), credentials.user(),
-                    credentials.password()));
+            context.setAuthenticator(new DigestAuthenticator(hikvision ? "IP Camera" : "Login to " + camera.deviceId(), credentials));
         }
         server.setExecutor(executor);
         server.start();

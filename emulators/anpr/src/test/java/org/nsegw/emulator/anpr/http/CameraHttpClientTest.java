@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nsegw.anpr.internal.http.Digest;
 import org.nsegw.emulator.anpr.TestGateway;
 import org.nsegw.emulator.anpr.message.HttpBody;
 
@@ -44,7 +45,7 @@ class CameraHttpClientTest {
             List<TestGateway.Request> requests = gateway.requests();
             assertThat(requests).hasSize(4);
             assertThat(requests.get(0).body()).hasSize(300_000);
-            assertThat(requests).extracting(r -> DigestChallenge.parse(r.authorization()).get(0).param("nc"))
+            assertThat(requests).extracting(r -> Digest.parameters(r.authorization().substring(7)).get("nc"))
                     .containsExactly("00000001", "00000002", "00000003", "00000004");
             assertThat(requests.get(0).authorization()).contains("algorithm=SHA-256", "uri=\"/NotificationInfo/TollgateInfo\"");
             assertThat(counter.byStatus()).isEqualTo(Map.of(401, 1L, 200, 4L));
@@ -111,6 +112,17 @@ class CameraHttpClientTest {
         assertThat(r.error()).contains("ConnectException");
         assertThat(counter.failures()).isEqualTo(3);
         assertThat(pauses).hasSize(2);
+    }
+
+    @Test
+    void sha256IsPreferredAndQopAuthRequired() {
+        String md5 = "Digest realm=\"r\", qop=\"auth, auth-int\", algorithm=MD5, nonce=\"n\"";
+        String sha256 = "Digest realm=\"r\", qop=\"auth\", algorithm=SHA-256, nonce=\"n\", stale=TRUE";
+        assertThat(CameraHttpClient.digestChallenge(List.of("Basic realm=\"r\"", md5, sha256))).contains(sha256);
+        assertThat(CameraHttpClient.digestChallenge(List.of("Digest realm=\"r\", nonce=\"n\", qop=\"auth\"")))
+                .as("no algorithm means MD5").isPresent();
+        assertThat(CameraHttpClient.digestChallenge(List.of("Digest realm=\"r\", nonce=\"n\", qop=\"auth-int\"",
+                "Digest realm=\"r\", nonce=\"n\", qop=\"auth\", algorithm=SHA-512-256", "Basic realm=\"r\""))).isEmpty();
     }
 
     @Test
