@@ -92,7 +92,7 @@ class RecordsTest {
 
     @Test
     void onlyACompliantVerdictMayComeWithoutAFinding() {
-        Passage p = new Passage("p-1", "L1", T, null, List.of(), List.of(), Set.of());
+        Passage p = new Passage("p-1", "L1", T, null, List.of(), List.of(), Set.of(), "", "", List.of());
         assertThat(new Verdict(p, Outcome.COMPLIANT, List.of(), "").findings()).isEmpty();
         assertThatThrownBy(() -> new Verdict(p, Outcome.REVIEW, List.of(), "")).hasMessageContaining("REVIEW without a finding");
     }

@@ -18,9 +18,14 @@ import org.nsegw.api.weigh.WeighRecord;
  * @param lane         the lane
  * @param time         the reference time of the passage (the weigh time, or the gate read)
  * @param weigh        the weigh record, or {@code null} when the passage has none
- * @param plates       the plate reads that belong to this vehicle
+ * @param plates       the plate reads that belong to this vehicle, every one, readable or not
  * @param observations the cleanliness observations that belong to this vehicle or exit event
  * @param flags        what fusion noticed
+ * @param plate        the vehicle's plate as fusion settled it: the front (tractor) plate, else the rear plate of a
+ *                     vehicle without a trailer; empty when the reads do not settle it (then a flag says why)
+ * @param trailerPlate the trailer's 挂 plate read at the rear of a combination; empty if none
+ * @param alsoWeighed  weigh records of other sensors that weighed part of the same vehicle (a vehicle straddling two
+ *                     lanes); empty normally
  */
 public record Passage(
         String id,
@@ -29,7 +34,10 @@ public record Passage(
         WeighRecord weigh,
         List<PlateRead> plates,
         List<Observation> observations,
-        Set<PassageFlag> flags) {
+        Set<PassageFlag> flags,
+        String plate,
+        String trailerPlate,
+        List<WeighRecord> alsoWeighed) {
 
     public Passage {
         Objects.requireNonNull(id, "id");
@@ -38,6 +46,14 @@ public record Passage(
         plates = List.copyOf(plates);
         observations = List.copyOf(observations);
         flags = Collections.unmodifiableSet(flags.isEmpty() ? EnumSet.noneOf(PassageFlag.class) : EnumSet.copyOf(flags));
+        Objects.requireNonNull(plate, "plate");
+        Objects.requireNonNull(trailerPlate, "trailerPlate");
+        alsoWeighed = List.copyOf(alsoWeighed);
+    }
+
+    /** Whether fusion settled the vehicle's plate. */
+    public boolean hasPlate() {
+        return !plate.isEmpty();
     }
 
     public Optional<WeighRecord> weighRecord() {

@@ -2,8 +2,10 @@ package org.nsegw.api.fusion;
 
 /** What fusion noticed while putting a passage together. Each one sends the passage to review, never to a case. */
 public enum PassageFlag {
-    /** No camera read a plate for this vehicle. */
+    /** No camera read a plate for this vehicle, or every read was unreadable. */
     NO_PLATE,
+    /** A read could belong to this vehicle or to another one close to it: it was not used to settle the plate. */
+    AMBIGUOUS_READ,
     /** Plate reads of the same vehicle disagree (other than a tractor and its trailer). */
     PLATES_DISAGREE,
     /** The vehicle straddled two lanes; two sensors weighed it. */
