@@ -110,6 +110,9 @@ final class DemoCommand implements Callable<Integer> {
         String failure = "";
         final List<WeighEmulator> emulators = new ArrayList<>();
         final List<AnprEmulator> cameras = new ArrayList<>();
+        final Map<String, List<EmulatedVehicle>> traffic = new LinkedHashMap<>();
+        final Map<String, WeighEmulator> weighByLane = new LinkedHashMap<>();
+        final Map<String, List<CameraSetup>> cameraSetups = new LinkedHashMap<>();
         final List<String> settings = new ArrayList<>();
 
         Run(String label, Path site) {
@@ -190,18 +193,16 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(cleanup);
 
         out.println();
-        out.println("2. Starting the device emulators");
+        out.println("2. Preparing the device emulators");
         boolean socat = socatPresent(out);
         org.nsegw.emulator.anpr.Faults cameraFaultList = org.nsegw.emulator.anpr.Faults.parse(cameraFaults);
         long seed = 1;
-        // The traffic ends a few seconds before the demo does (the gateways need about 3 s to start), so that every
-        // truck is weighed and read before the gateways stop and the summary can compare whole numbers.
+        // The traffic ends a few seconds before the demo does, so that every truck is weighed and read before the
+        // gateways stop and the summary can compare whole numbers.
         Instant lastTruck = Instant.now().plusSeconds(Math.max(1, seconds - 3));
         for (Run run : runs) {
             deleteTree(run.data);
             Files.createDirectories(run.data.resolve("dev"));
-            Map<String, List<EmulatedVehicle>> traffic = new LinkedHashMap<>();
-            Map<String, WeighEmulator> weighByLane = new LinkedHashMap<>();
             for (PlannedConfiguration device : run.weighDevices) {
                 Map<String, Object> settings = device.properties();
                 String lane = String.valueOf(settings.get("lane"));
@@ -209,22 +210,22 @@ final class DemoCommand implements Callable<Integer> {
                 // A bridge lane sees a truck every few seconds; a site gate one every quarter of a minute.
                 List<EmulatedVehicle> trucks = until(lastTruck, WeighEmulators.traffic(seed, lane, wim ? 900 : 240, 0.2,
                         wim ? 30 : 5, wim ? 80 : 15, seconds + 20));
-                traffic.put(lane, trucks);
+                run.traffic.put(lane, trucks);
                 if (!socat) {
                     continue;
                 }
                 Path line = run.data.resolve("dev").resolve(device.name());
-                WeighEmulator emulator = WeighEmulators.start(settings, line, trucks, injected, seed++, Duration.ofSeconds(5),
+                WeighEmulator emulator = WeighEmulators.prepare(settings, line, trucks, injected, seed++, Duration.ofSeconds(5),
                         run.data.resolve("dev").resolve(device.name() + ".truth.jsonl"));
                 run.emulators.add(emulator);
-                weighByLane.putIfAbsent(lane, emulator);
+                run.weighByLane.putIfAbsent(lane, emulator);
                 run.settings.add(device.name() + ".port=" + line);
             }
             if (socat) {
                 out.printf("   [%s] %d weigh emulator(s) on socat serial lines in %s%n", run.label, run.emulators.size(),
                         display(dist, run.data.resolve("dev")));
             }
-            startCameras(run, traffic, weighByLane, cameraFaultList, seed++, out, dist);
+            planCameras(run, cameraFaultList, seed++, out);
         }
 
         out.println();
@@ -248,6 +249,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("4. Running for " + seconds + " s: trucks cross the emulated weigh sensors and pass the emulated ANPR cameras"
                 + " (site cameras have no emulator in this version and stay offline)");
+        for (Run run : runs) {
+            run.emulators.forEach(WeighEmulator::playNow);
+            playCameras(run, seed++);
+        }
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             TimeUnit.MILLISECONDS.sleep(Math.min(PROGRESS_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
@@ -279,13 +284,13 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Emulated ANPR cameras for the site's cameras, one emulator per lane reading that lane's trucks in step with its
-     * weigh emulator. The gateway is told, through settings on top of the site file, to listen for them on a free
-     * loopback port and to find them on loopback, each with an account of its own (they share the address, so the
-     * account tells them apart); cameras in pull mode serve their event stream on a loopback port instead.
+     * Emulated ANPR cameras for the site's cameras. The gateway is told, through settings on top of the site file, to
+     * listen for them on a free loopback port and to find them on loopback, each with an account of its own (they
+     * share the address, so the account tells them apart); cameras in pull mode serve their event stream on a loopback
+     * port instead. They start reading with the traffic ({@link #playCameras}).
      */
-    private void startCameras(Run run, Map<String, List<EmulatedVehicle>> traffic, Map<String, WeighEmulator> weighByLane,
-            org.nsegw.emulator.anpr.Faults cameraFaultList, long seed, PrintWriter out, Distribution dist) throws IOException {
+    private void planCameras(Run run, org.nsegw.emulator.anpr.Faults cameraFaultList, long seed, PrintWriter out)
+            throws IOException {
         if (run.cameraDevices.isEmpty()) {
             return;
         }
@@ -294,7 +299,6 @@ final class DemoCommand implements Callable<Integer> {
         run.settings.add("cameraReceiver.port=" + run.receiverPort);
         URI gateway = URI.create("http://127.0.0.1:" + run.receiverPort);
         SecureRandom random = new SecureRandom();
-        Map<String, List<CameraSetup>> byLane = new LinkedHashMap<>();
         List<String> pulled = new ArrayList<>();
         for (PlannedConfiguration camera : run.cameraDevices) {
             Map<String, Object> p = camera.properties();
@@ -303,9 +307,10 @@ final class DemoCommand implements Callable<Integer> {
             String password = HexFormat.of().formatHex(random.generateSeed(6));
             Credentials account = Credentials.digest(id, password);
             boolean pull = "pull".equals(p.get("mode")) || pullCameras.contains(id);
-            Delivery delivery = pull ? Delivery.pull(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), account)
+            int streamPort = pull ? freeLoopbackPort() : 0;
+            Delivery delivery = pull ? Delivery.pull(new InetSocketAddress(InetAddress.getLoopbackAddress(), streamPort), account)
                     : Delivery.push(gateway, String.valueOf(p.getOrDefault("hikvisionPath", Delivery.DEFAULT_HIKVISION_PATH)), account)
-                            .withRetries(60, Duration.ofSeconds(1)); // cameras keep trying while the gateway starts
+                            .withRetries(60, Duration.ofSeconds(1)); // cameras keep trying while a gateway is busy
             double distance = p.get("distanceM") instanceof Number n ? n.doubleValue() : 0;
             CameraPosition position = CameraPosition.valueOf(String.valueOf(p.get("position")).toUpperCase(java.util.Locale.ROOT));
             CameraProtocol protocol = CameraProtocol.parse(String.valueOf(p.get("protocol")));
@@ -317,32 +322,32 @@ final class DemoCommand implements Callable<Integer> {
             if (run.cameraDevices.indexOf(camera) % 2 == 1) {
                 emulated = emulated.withNamespace(org.nsegw.emulator.anpr.IsapiNamespace.HIKVISION);
             }
-            byLane.computeIfAbsent(lane, l -> new ArrayList<>()).add(new CameraSetup(emulated, delivery, cameraFaultList));
+            run.cameraSetups.computeIfAbsent(lane, l -> new ArrayList<>()).add(new CameraSetup(emulated, delivery, cameraFaultList));
             run.settings.add(id + ".address=127.0.0.1");
             run.settings.add(id + ".username=" + id);
             run.settings.add(id + ".password=" + password);
             if (pull) {
                 pulled.add(id);
                 run.settings.add(id + ".mode=pull");
+                run.settings.add(id + ".port=" + streamPort);
             }
         }
-        for (Map.Entry<String, List<CameraSetup>> lane : byLane.entrySet()) {
-            List<EmulatedVehicle> trucks = traffic.getOrDefault(lane.getKey(),
-                    until(Instant.now().plusSeconds(Math.max(1, seconds - 3)),
-                            WeighEmulators.traffic(seed, lane.getKey(), 240, 0.2, 5, 15, seconds + 20)));
-            WeighEmulator weigh = weighByLane.get(lane.getKey());
-            Timeline timeline = weigh != null ? new Timeline(weigh.scenarioStart(), weigh.epoch(), 1) : null;
-            AnprEmulator emulator = AnprEmulator.start(new AnprEmulator.Settings(lane.getValue(), trucks, seed, timeline,
-                    run.data.resolve("dev").resolve("anpr-" + lane.getKey() + ".truth.jsonl")));
-            run.cameras.add(emulator);
-            for (CameraSetup c : lane.getValue()) {
-                emulator.streamAddress(c.camera().id()).ifPresent(a -> run.settings.add(c.camera().id() + ".port=" + a.getPort()));
-            }
-        }
-        out.printf("   [%s] %d ANPR camera emulator(s) reading the same trucks: %s%n", run.label, run.cameraDevices.size(),
+        out.printf("   [%s] %d ANPR camera emulator(s) to read the same trucks: %s%n", run.label, run.cameraDevices.size(),
                 pulled.size() == run.cameraDevices.size() ? "serving event streams the gateway pulls"
                         : "pushing to the gateway's receiver on 127.0.0.1:" + run.receiverPort
                                 + (pulled.isEmpty() ? "" : ", " + String.join(", ", pulled) + " serving an event stream"));
+    }
+
+    /** Starts the cameras of each lane on the traffic its weigh emulator plays, in step with it. */
+    private void playCameras(Run run, long seed) throws IOException {
+        for (Map.Entry<String, List<CameraSetup>> lane : run.cameraSetups.entrySet()) {
+            WeighEmulator weigh = run.weighByLane.get(lane.getKey());
+            List<EmulatedVehicle> trucks = weigh != null ? weigh.vehicles() : WeighEmulators.onWallClock(run.traffic.getOrDefault(lane.getKey(),
+                    WeighEmulators.traffic(seed, lane.getKey(), 240, 0.2, 5, 15, 4)));
+            Timeline timeline = weigh != null ? new Timeline(weigh.scenarioStart(), weigh.epoch(), 1) : null;
+            run.cameras.add(AnprEmulator.start(new AnprEmulator.Settings(lane.getValue(), trucks, seed, timeline,
+                    run.data.resolve("dev").resolve("anpr-" + lane.getKey() + ".truth.jsonl"))));
+        }
     }
 
     /** The first vehicle always, then those that come before {@code end}. */

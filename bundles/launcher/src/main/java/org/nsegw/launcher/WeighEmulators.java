@@ -30,11 +30,22 @@ final class WeighEmulators {
      */
     static WeighEmulator start(Map<String, Object> settings, Path device, List<EmulatedVehicle> vehicles, Faults faults, long seed,
             Duration stand, Path truth) throws IOException {
+        return WeighEmulator.start(settings(settings, device, vehicles, faults, seed, stand, truth));
+    }
+
+    /** {@link #start}, without playing yet: the device exists; {@link WeighEmulator#playNow()} plays. */
+    static WeighEmulator prepare(Map<String, Object> settings, Path device, List<EmulatedVehicle> vehicles, Faults faults,
+            long seed, Duration stand, Path truth) throws IOException {
+        return WeighEmulator.prepare(settings(settings, device, vehicles, faults, seed, stand, truth));
+    }
+
+    private static WeighEmulator.Settings settings(Map<String, Object> settings, Path device, List<EmulatedVehicle> vehicles,
+            Faults faults, long seed, Duration stand, Path truth) {
         String protocol = String.valueOf(settings.get("protocol"));
         String units = String.valueOf(settings.getOrDefault("units", "kg"));
-        return WeighEmulator.start(new WeighEmulator.Settings(protocol, device, vehicles, units, classPercent(settings),
+        return new WeighEmulator.Settings(protocol, device, vehicles, units, classPercent(settings),
                 Duration.ofSeconds(3), stand, number(settings, "modbus.unit", 1), number(settings, "modbus.register", 0),
-                layout(settings), protocol.equals("wim-raw") ? frontEnd(settings) : null, faults, seed, truth));
+                layout(settings), protocol.equals("wim-raw") ? frontEnd(settings) : null, faults, seed, truth);
     }
 
     /**
@@ -47,9 +58,13 @@ final class WeighEmulators {
         Instant now = Instant.now();
         List<EmulatedVehicle> vehicles = new TrafficScenario(seed, List.of(lane), now, perHour, overweight, minKmh, maxKmh,
                 List.of(VehicleClass.values())).vehicles(count);
-        Duration shift = Duration.between(vehicles.get(0).time(), now.plus(LEAD_IN));
-        return vehicles.stream().map(v -> new EmulatedVehicle(v.serial(), v.kind(), v.lane(), v.time().plus(shift), v.speedKmh(),
-                v.axles(), v.frontPlate(), v.rearPlate())).toList();
+        return onWallClock(vehicles);
+    }
+
+    /** Traffic moved so that its first vehicle comes {@link #LEAD_IN} from now. */
+    static List<EmulatedVehicle> onWallClock(List<EmulatedVehicle> vehicles) {
+        Duration shift = Duration.between(vehicles.get(0).time(), Instant.now().plus(LEAD_IN));
+        return vehicles.stream().map(v -> v.movedBy(shift)).toList();
     }
 
     /** The weigh emulator's lead: it starts playing this long before the first vehicle. */

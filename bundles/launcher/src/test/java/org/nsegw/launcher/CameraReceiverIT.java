@@ -86,7 +86,7 @@ class CameraReceiverIT {
                 "--set", "anpr-L1-front.password=Pw-front-1",
                 "--set", "anpr-L3-front.address=127.0.0.1", "--set", "anpr-L3-front.username=dahua",
                 "--set", "anpr-L3-front.password=Pw-dahua-1")) {
-            gateway.awaitOutput("running: 22 components active", START);
+            gateway.awaitOutput("Gateway hz-bridge-demo-gw1 running: ", START);
 
             HttpBody good = IsapiMessages.push(event(CameraProtocol.HIKVISION_ISAPI_XML, "蓝浙A12345"));
             String xxe = "<?xml version=\"1.0\"?><!DOCTYPE EventNotificationAlert [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"

@@ -22,14 +22,14 @@ class DemoIT {
         assertThat(exit).as(text).isZero();
         assertThat(text).contains("1. Checking the site files", "[bridge-example] edge-config/bridge-example.yaml: valid",
                 "[bridge-example] 4 weigh emulator(s) on socat serial lines", "[site-example] 1 weigh emulator(s)",
-                "[bridge-example] 8 ANPR camera emulator(s) reading the same trucks", "[site-example] 1 ANPR camera emulator(s)",
+                "[bridge-example] 8 ANPR camera emulator(s) to read the same trucks", "[site-example] 1 ANPR camera emulator(s)",
                 "[site-example] ready", "5. Letting the last trucks pass, then stopping the cameras, the gateways (SIGTERM) and the weigh emulators",
                 "[bridge-example] stopped cleanly", "[site-example] stopped cleanly", "Summary",
                 "Demo finished: every gateway started, applied its site file, weighed every truck its emulators sent, "
                         + "stored every plate read its cameras delivered");
         // The bridge's four WIM sensors and its cameras online, every truck sent weighed, every plate read delivered
         // stored, nothing rejected.
-        java.util.regex.Matcher bridge = java.util.regex.Pattern.compile("bridge-example +hz-bridge-demo-gw1 +\\d+\\.\\d s +22 active"
+        java.util.regex.Matcher bridge = java.util.regex.Pattern.compile("bridge-example +hz-bridge-demo-gw1 +\\d+\\.\\d s +\\d+ active"
                 + " +(\\d+)/12 +(\\d+)/(\\d+) +(\\d+)/(\\d+) +0 frames +clean").matcher(text);
         assertThat(bridge.find()).as(text).isTrue();
         assertThat(Integer.parseInt(bridge.group(1))).as("devices online").isGreaterThan(4);
@@ -37,7 +37,7 @@ class DemoIT {
         assertThat(Integer.parseInt(bridge.group(2))).isPositive();
         assertThat(bridge.group(4)).isEqualTo(bridge.group(5));
         assertThat(Integer.parseInt(bridge.group(4))).as("plates read").isPositive();
-        java.util.regex.Matcher site = java.util.regex.Pattern.compile("site-example +yh-site-demo-gw1 +\\d+\\.\\d s +10 active"
+        java.util.regex.Matcher site = java.util.regex.Pattern.compile("site-example +yh-site-demo-gw1 +\\d+\\.\\d s +\\d+ active"
                 + " +\\d/3 +(\\d+)/(\\d+) +(\\d+)/(\\d+) +0 frames +clean").matcher(text);
         assertThat(site.find()).as(text).isTrue();
         assertThat(site.group(1)).isEqualTo(site.group(2));

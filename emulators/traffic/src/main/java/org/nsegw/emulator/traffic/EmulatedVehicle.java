@@ -55,4 +55,9 @@ public record EmulatedVehicle(
     public Instant lastAxleTime() {
         return time.plusNanos(Math.round(wheelbaseMm() / 1000.0 / (speedKmh / 3.6) * 1e9));
     }
+
+    /** The same vehicle {@code shift} later (earlier, if negative). */
+    public EmulatedVehicle movedBy(java.time.Duration shift) {
+        return new EmulatedVehicle(serial, kind, lane, time.plus(shift), speedKmh, axles, frontPlate, rearPlate);
+    }
 }

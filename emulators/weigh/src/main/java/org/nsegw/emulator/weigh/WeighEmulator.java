@@ -81,12 +81,12 @@ public final class WeighEmulator implements AutoCloseable {
     static final Duration LEAD_IN = Duration.ofSeconds(2);
     static final Duration SCALE_PERIOD = Duration.ofMillis(100);
 
-    private final Settings settings;
+    private Settings settings;
     private final VirtualSerialPort port;
     private final SplittableRandom random;
     private final FaultInjector injector;
-    private final Instant epoch;
-    private final Instant scenarioStart;
+    private Instant epoch;
+    private Instant scenarioStart;
     private final Writer truth;
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
@@ -110,16 +110,53 @@ public final class WeighEmulator implements AutoCloseable {
     /** Creates the serial line and starts playing. */
     public static WeighEmulator start(Settings settings) throws IOException {
         WeighEmulator e = new WeighEmulator(settings);
-        switch (settings.protocol()) {
-            case "wim-record" -> e.thread("records", e::playRecords);
-            case "wim-raw" -> e.thread("samples", e::streamSamples);
-            case "sma-scp0499", "modbus-rtu" -> {
-                e.thread("answers", e::answerPolls);
-                e.thread("faults", e::watchVanish);
-            }
-            default -> e.thread("stream", e::streamScale);
-        }
+        e.play();
         return e;
+    }
+
+    /**
+     * Creates the serial line without playing yet: the device exists, so that a gateway can be started on it first;
+     * {@link #playNow()} starts the traffic.
+     */
+    public static WeighEmulator prepare(Settings settings) throws IOException {
+        return new WeighEmulator(settings);
+    }
+
+    /**
+     * Starts playing a {@linkplain #prepare prepared} emulator with its traffic moved to the wall clock: the first
+     * vehicle comes {@link #LEAD_IN} from now and every vehicle's time (in its records, in the truth file and in
+     * {@link #vehicles()}) is its real time, so that other emulators and the gateway's clock agree with it.
+     */
+    public synchronized void playNow() {
+        if (!threads.isEmpty()) {
+            throw new IllegalStateException("already playing");
+        }
+        Instant now = Instant.now();
+        Duration shift = Duration.between(scenarioStart, now);
+        List<EmulatedVehicle> moved = settings.vehicles().stream().map(v -> v.movedBy(shift)).toList();
+        Settings s = settings;
+        settings = new Settings(s.protocol(), s.device(), moved, s.units(), s.classPercent(), s.driveOn(), s.stand(),
+                s.modbusUnit(), s.modbusRegister(), s.layout(), s.rawFrontEnd(), s.faults(), s.seed(), s.truth());
+        epoch = now;
+        scenarioStart = now;
+        play();
+    }
+
+    /** The vehicles as played: after {@link #playNow()}, on the wall clock. */
+    public List<EmulatedVehicle> vehicles() {
+        return settings.vehicles();
+    }
+
+    private void play() {
+        switch (settings.protocol()) {
+            case "wim-record" -> thread("records", this::playRecords);
+            case "wim-raw" -> thread("samples", this::streamSamples);
+            case "sma-scp0499", "modbus-rtu" -> {
+                thread("answers", this::answerPolls);
+                thread("faults", this::watchVanish);
+            }
+            default -> thread("stream", this::streamScale);
+        }
     }
 
     /**
