@@ -144,8 +144,16 @@ class GatewayRuntimeTest {
         Path log = data.resolve("log").resolve("nsegw.0.log");
         awaitTrue(Duration.ofMillis(TIMEOUT_MS), () -> contains(status, "\"ready\" : true"));
         assertThat(Files.readString(status)).contains("\"id\" : \"hz-bridge-demo-gw1\"", "\"wim-L4\"");
-        awaitTrue(Duration.ofMillis(TIMEOUT_MS), () -> contains(log, "All 21 components active"));
+        awaitTrue(Duration.ofMillis(TIMEOUT_MS), () -> contains(log, "All ") && readQuietly(log).matches("(?s).*All \\d+ components active.*"));
         assertThat(Files.readString(log)).contains("site.SiteConfigurator: Site file", "applied: gateway hz-bridge-demo-gw1");
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.isRegularFile(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     private static boolean contains(Path file, String text) {
