@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -19,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nsegw bench ...}: the measurements BENCHMARKS.md reports, reproducible on any machine. */
 @Command(name = "bench", description = "Measure the gateway; BENCHMARKS.md lists the figures and these commands.",
-        subcommands = BenchCommand.Startup.class)
+        subcommands = {BenchCommand.Startup.class, BenchCommand.Pushes.class})
 final class BenchCommand {
 
     /** The machine a figure was measured on, for the report. */
@@ -92,6 +94,73 @@ final class BenchCommand {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
             return -1;
+        }
+    }
+
+    /** {@code nsegw bench pushes}: camera pushes per second and their latency, against the real receiver and store. */
+    @Command(name = "pushes", description = {
+        "Camera pushes per second and their latency to the 200, through the real receiver and store.",
+        "Pushes ANPR reads as Hikvision cameras do (ISAPI multipart: the alert XML and two ~150 KB JPEGs) to the",
+        "gateway's camera receiver, started in this process with cameras that store every read durably on disk",
+        "before answering 200. Reports pushes/s, MB/s and the latency to the 200 (p50 to max), then checks that every",
+        "push answered 200 is stored once. Exit status 1 if a push failed or a read is missing.",
+        "Target (issue): at least 200 pushes/s with p99 under 50 ms; measure it with --rate 200."})
+    static final class Pushes implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "the measured period in seconds (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "seconds of pushes before it, not measured (default: ${DEFAULT-VALUE})")
+        int warmup;
+
+        @Option(names = "--clients", defaultValue = "8",
+                description = "concurrent clients, each a camera with its own account and connection (default: ${DEFAULT-VALUE})")
+        int clients;
+
+        @Option(names = "--rate", paramLabel = "PUSHES_PER_S", description = {
+            "send this many pushes per second in all, on schedule whatever the answers (open loop; latency counted from",
+            "the scheduled time); without it each client pushes again as soon as its last push is answered (closed loop)"})
+        Double rate;
+
+        @Option(names = "--threads", defaultValue = "8", description = "the receiver's threads (default: ${DEFAULT-VALUE}, as configured by default)")
+        int threads;
+
+        @Option(names = "--data", paramLabel = "DIR", description = {
+            "store the reads in this new or empty folder, e.g. on the disk the gateway will use (default: a temporary",
+            "folder under the system's temporary directory)"})
+        Path data;
+
+        @Option(names = "--keep", description = "leave the stored reads on disk (they take about 300 KB each)")
+        boolean keep;
+
+        @Option(names = "--close-up", description = "send the camera's small plate close-up as the first picture, not a second scene")
+        boolean closeUp;
+
+        @Option(names = "--tcp-nodelay", description = {
+            "turn Nagle's algorithm off on the receiver's connections (sets " + PushBench.NO_DELAY + "=true before the",
+            "receiver starts); the gateway leaves it on unless its JVM is given that property"})
+        boolean noDelay;
+
+        @Option(names = "--timeline", description = "also show the latency second by second (to see stalls)")
+        boolean timeline;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter err = spec.commandLine().getErr();
+            if (seconds < 1 || warmup < 0 || clients < 1 || clients > 256 || threads < 1 || threads > 64
+                    || rate != null && !(rate > 0 && rate <= 100_000)) {
+                err.println("nsegw: --seconds must be at least 1, --warmup at least 0, --clients 1 to 256, --threads 1 to 64 "
+                        + "and --rate above 0");
+                return Nsegw.EXIT_INVALID;
+            }
+            if (noDelay) {
+                System.setProperty(PushBench.NO_DELAY, "true"); // before the JDK's first server in this JVM reads it
+            }
+            return new PushBench(new PushBench.Settings(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
+                    Optional.ofNullable(rate), Optional.ofNullable(data), keep, threads, closeUp, timeline), spec.commandLine().getOut()).run();
         }
     }
 }
