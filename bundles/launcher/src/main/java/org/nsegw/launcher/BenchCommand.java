@@ -139,10 +139,10 @@ final class BenchCommand {
         @Option(names = "--close-up", description = "send the camera's small plate close-up as the first picture, not a second scene")
         boolean closeUp;
 
-        @Option(names = "--tcp-nodelay", description = {
-            "turn Nagle's algorithm off on the receiver's connections (sets " + PushBench.NO_DELAY + "=true before the",
-            "receiver starts); the gateway leaves it on unless its JVM is given that property"})
-        boolean noDelay;
+        @Option(names = "--nagle", description = {
+            "leave Nagle's algorithm on for the receiver's connections (sets " + PushBench.NO_DELAY + "=false), to see",
+            "what the gateway gains by turning it off"})
+        boolean nagle;
 
         @Option(names = "--timeline", description = "also show the latency second by second (to see stalls)")
         boolean timeline;
@@ -156,8 +156,8 @@ final class BenchCommand {
                         + "and --rate above 0");
                 return Nsegw.EXIT_INVALID;
             }
-            if (noDelay) {
-                System.setProperty(PushBench.NO_DELAY, "true"); // before the JDK's first server in this JVM reads it
+            if (nagle) {
+                System.setProperty(PushBench.NO_DELAY, "false"); // before the JDK's first server in this JVM reads it
             }
             return new PushBench(new PushBench.Settings(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
                     Optional.ofNullable(rate), Optional.ofNullable(data), keep, threads, closeUp, timeline), spec.commandLine().getOut()).run();

@@ -84,6 +84,11 @@ public final class CameraReceiver implements AutoCloseable {
         this.digest = digest;
         this.clock = clock;
         limitRequestTime(settings.readTimeout());
+        if (System.getProperty(NO_DELAY) == null) {
+            // With Nagle's algorithm on, the short 200 after a large upload waits for the camera's delayed ACK (about
+            // 40 ms on Linux): pushes/s fall to a third and latency rises tenfold (BENCHMARKS.md, camera pushes).
+            System.setProperty(NO_DELAY, "true");
+        }
         InetSocketAddress address = settings.bindAddress().isBlank()
                 ? new InetSocketAddress(settings.port()) : new InetSocketAddress(settings.bindAddress(), settings.port());
         this.server = HttpServer.create(address, 64);
@@ -97,6 +102,9 @@ public final class CameraReceiver implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
     }
+
+    /** Whether the JDK server turns Nagle's algorithm off on its connections; read once per JVM, like the next. */
+    public static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
     /** The JDK server's time limit for reading a request, in seconds; read once per JVM when the first server starts. */
     static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
