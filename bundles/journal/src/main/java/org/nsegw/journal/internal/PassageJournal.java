@@ -1,16 +1,15 @@
 package org.nsegw.journal.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 import org.nsegw.api.fusion.Passage;
 import org.nsegw.api.fusion.PassageListener;
+import org.nsegw.api.rules.Verdict;
+import org.nsegw.api.rules.VerdictListener;
 import org.nsegw.api.runtime.GatewayProperties;
 import org.nsegw.journal.RecordJson;
 import org.osgi.framework.BundleContext;
@@ -22,21 +21,22 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 
 /**
- * Writes every passage fusion makes to {@code <data>/journal/passages-<day>.jsonl}, one JSON line each, the day by
- * the site's time zone: the record of everything that passed, cases or not, and the input of {@code nsegw judge},
- * which replays it. A line is flushed as it is written; a write that fails is logged and counted, never retried out
- * of order.
+ * Writes every passage fusion makes to {@code <data>/journal/passages-<day>.jsonl} and every verdict of the rules to
+ * {@code verdicts-<day>.jsonl}, one JSON line each, the day being the passage's day by the site's time zone: the
+ * record of everything that passed, cases or not, and the input of {@code nsegw judge}, which replays the passages
+ * and must come to the same verdicts. A line is flushed as it is written; a write that fails is logged and counted,
+ * never retried out of order.
  */
-@Component(service = PassageListener.class, immediate = true)
-public final class PassageJournal implements PassageListener {
+@Component(service = {PassageListener.class, VerdictListener.class}, immediate = true)
+public final class PassageJournal implements PassageListener, VerdictListener {
 
     private final Logger log;
     private final Path dir;
     private final ZoneId zone = ZoneId.systemDefault(); // the launcher sets the site's zone
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private LocalDate day;
-    private BufferedWriter out;
+    private final DayFiles passages;
+    private final DayFiles verdicts;
 
     @Activate
     public PassageJournal(BundleContext context, @Reference(name = "log", service = LoggerFactory.class) Logger log)
@@ -45,51 +45,45 @@ public final class PassageJournal implements PassageListener {
         String data = context.getProperty(GatewayProperties.DATA_DIR);
         this.dir = (data != null ? Path.of(data) : context.getDataFile("").toPath()).resolve("journal");
         Files.createDirectories(dir);
+        this.passages = new DayFiles(dir, "passages");
+        this.verdicts = new DayFiles(dir, "verdicts");
         log.info("Passage journal in {}", dir);
     }
 
     /** Where the passages of a day are. */
     public static Path file(Path journalDir, LocalDate day) {
-        return journalDir.resolve("passages-" + day + ".jsonl");
+        return DayFiles.file(journalDir, "passages", day);
+    }
+
+    /** Where the verdicts on the passages of a day are. */
+    public static Path verdictFile(Path journalDir, LocalDate day) {
+        return DayFiles.file(journalDir, "verdicts", day);
     }
 
     @Override
     public synchronized void passage(Passage p) {
-        String line = RecordJson.passage(p);
+        write(passages, p, RecordJson.passage(p), "Passage");
+    }
+
+    @Override
+    public synchronized void verdict(Verdict v) {
+        write(verdicts, v.passage(), RecordJson.verdict(v), "The verdict on passage");
+    }
+
+    private void write(DayFiles files, Passage p, String line, String what) {
         try {
-            LocalDate today = p.time().atZone(zone).toLocalDate();
-            if (!today.equals(day)) {
-                close();
-                out = Files.newBufferedWriter(file(dir, today), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
-                day = today;
-            }
-            out.write(line);
-            out.write('\n');
-            out.flush();
+            files.append(p.time().atZone(zone).toLocalDate(), line);
             written.incrementAndGet();
         } catch (IOException e) {
             failed.incrementAndGet();
-            log.error("Passage {} could not be written to the journal in {}: {}", p.id(), dir, e.getMessage());
-            close();
+            log.error("{} {} could not be written to the journal in {}: {}", what, p.id(), dir, e.getMessage());
         }
     }
 
     @Deactivate
     synchronized void deactivate() {
-        close();
-        log.info("Passage journal closed: {} passages written, {} failed", written.get(), failed.get());
-    }
-
-    private void close() {
-        if (out != null) {
-            try {
-                out.close();
-            } catch (IOException e) {
-                log.warn("Passage journal file could not be closed: {}", e.getMessage());
-            }
-            out = null;
-            day = null;
-        }
+        passages.close();
+        verdicts.close();
+        log.info("Passage journal closed: {} lines written, {} failed", written.get(), failed.get());
     }
 }
