@@ -12,8 +12,13 @@ final class Findings {
     enum Level {
         /** A rule is breached beyond doubt: a violation unless something sends the passage to review. */
         BREACH,
-        /** A doubt that matters: the passage goes to review. */
+        /** A doubt about the evidence itself (a flag, an unsettled plate): the passage goes to review. */
         DOUBT,
+        /**
+         * A rule may be breached, or would be but the evidence cannot support a case (the limit is not certain, the
+         * device is not verified): review, unless another rule is breached beyond doubt, whose case then carries it.
+         */
+        UNSURE,
         /** Recorded for the reader; changes nothing. */
         NOTE
     }
@@ -35,9 +40,14 @@ final class Findings {
         return judged.stream().anyMatch(j -> j.level() == Level.BREACH && j.finding().code().startsWith(codePrefix));
     }
 
-    /** Whether anything was breached or doubted, apart from the codes given. */
-    boolean anyBreachOrDoubtBesides(String code) {
-        return judged.stream().anyMatch(j -> j.level() != Level.NOTE && !j.finding().code().equals(code));
+    /** Whether any finding, apart from those with the code given, is more than a note: a rule is or may be breached. */
+    boolean atStake(String exceptCode) {
+        return judged.stream().anyMatch(j -> j.level() != Level.NOTE && !j.finding().code().equals(exceptCode));
+    }
+
+    /** Breaches that cannot support a case after all become unsure. */
+    void demoteBreaches() {
+        judged.replaceAll(j -> j.level() == Level.BREACH ? new Judged(Level.UNSURE, j.finding()) : j);
     }
 
     int size() {

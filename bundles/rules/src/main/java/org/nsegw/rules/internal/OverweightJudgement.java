@@ -62,16 +62,20 @@ final class OverweightJudgement {
         } else {
             int lowest = lowestLimit(passage, statutory);
             boolean over = gross > lowest;
-            out.add(over ? Level.DOUBT : Level.NOTE, "UNKNOWN_ACCURACY_CLASS", "",
+            out.add(over ? Level.UNSURE : Level.NOTE, "UNKNOWN_ACCURACY_CLASS", "",
                     "称重设备" + weigh.deviceId() + "的准确度等级“" + weigh.accuracyClass()
                             + "”无法识别（应为JJG 907等级如5，或COST 323等级A(5)、B+(7)、B(10)、C(15)），容差无法确定；"
                             + measured + (over ? "，超过限值" + Format.kg(lowest) + "，需人工审核" : "，未超过任何限值")
                             + "。请在设备配置中更正准确度等级，或在limits中设置tolerancePercent；" + record);
         }
-        boolean weightMatters = out.anyBreachOrDoubtBesides("");
-        verification(passage, weigh).ifPresent(problem -> out.add(weightMatters ? Level.DOUBT : Level.NOTE,
-                problem.code(), VERIFICATION_LEGAL_BASIS, problem.text()
-                        + (weightMatters ? "；本次" + measured + "，按上列超限结果转人工审核，不作为案件" : "")));
+        boolean weightMatters = out.atStake("");
+        Optional<Problem> problem = verification(passage, weigh);
+        if (problem.isPresent()) {
+            // no overweight case from an unverified device: what would have been one goes to review
+            out.demoteBreaches();
+            out.add(weightMatters ? Level.UNSURE : Level.NOTE, problem.get().code(), VERIFICATION_LEGAL_BASIS,
+                    problem.get().text() + (weightMatters ? "；本次" + measured + "，上列超限结果不作为案件，转人工审核" : ""));
+        }
         for (WeighFlag flag : weigh.flags()) {
             out.add(Level.DOUBT, "WEIGH_FLAG_" + flag, "", "称重结果存疑：" + FlagWords.of(flag) + "（称重设备"
                     + weigh.deviceId() + "），" + measured + "，需人工审核");
@@ -96,7 +100,7 @@ final class OverweightJudgement {
                     + Format.kg(high) + doubt + "，" + tolText + "（" + product(high, tol) + "），" + excess(gross, high)
                     + "；" + record);
         } else if (gross > permittedKg(low, tol)) {
-            out.add(Level.DOUBT, "STATUTORY_LIMIT_UNCERTAIN", StatutoryLimits.LEGAL_BASIS, measured + "，第三条限值无法确定（"
+            out.add(Level.UNSURE, "STATUTORY_LIMIT_UNCERTAIN", StatutoryLimits.LEGAL_BASIS, measured + "，第三条限值无法确定（"
                     + Format.kg(low) + "至" + Format.kg(high) + "）：" + String.join("；", statutory.doubts()) + "；超过"
                     + product(low, tol) + "，未超过" + product(high, tol) + "，需人工核实后认定；" + record);
         } else if (gross > low) {

@@ -12,9 +12,10 @@ import org.nsegw.rules.internal.Findings.Level;
  * The gateway's decision on a passage: overweight (Art. 3 and posted limits, tolerance, verification) and site-exit
  * cleanliness, combined into one verdict. Pure: no clock, no randomness, no I/O.
  *
- * <p>A doubt that matters sends the passage to review; a breach beyond doubt makes a violation; else it is compliant.
- * Doubts about the evidence (flags, an unsettled plate, the device's verification) matter only when some rule would be
- * breached or is in doubt, except doubts about the weight itself, which always matter where weight is judged.
+ * <p>Outcome: a doubt about the evidence (a flag, an unsettled plate) that matters sends the passage to review; else a
+ * breach beyond doubt makes a violation, and the findings on rules that may be breached go with its case; else such
+ * a finding sends the passage to review; else it is compliant. Doubts about the evidence matter only when some rule
+ * is or may be breached, except doubts about the weight itself, which always matter where weight is judged.
  */
 public final class Rules {
 
@@ -50,8 +51,8 @@ public final class Rules {
         Findings weightFindings = weight == null ? new Findings() : weight.judge(passage);
         Findings exitFindings = exit == null ? new Findings() : exit.judge(passage);
         boolean haulerUnchecked = exit != null && exit.haulerCheckImpossible(passage);
-        boolean vehicleAtStake = weightFindings.anyBreachOrDoubtBesides("")
-                || exitFindings.anyBreachOrDoubtBesides("DIRTY_ROAD") || haulerUnchecked;
+        boolean vehicleAtStake = weightFindings.atStake("")
+                || exitFindings.atStake("DIRTY_ROAD") || haulerUnchecked;
         boolean anythingAtStake = vehicleAtStake || exitFindings.any(Level.BREACH);
 
         Findings all = new Findings();
@@ -72,6 +73,7 @@ public final class Rules {
 
         Outcome outcome = all.any(Level.DOUBT) ? Outcome.REVIEW
                 : all.any(Level.BREACH) ? Outcome.VIOLATION
+                : all.any(Level.UNSURE) ? Outcome.REVIEW
                 : Outcome.COMPLIANT;
         String code = "";
         if (outcome == Outcome.VIOLATION) {
