@@ -9,16 +9,27 @@ import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** The site's overweight limits. Judging passages against them is not part of this version yet. */
-@Component(configurationPid = "org.nsegw.rules.overweight", configurationPolicy = ConfigurationPolicy.REQUIRE)
+/**
+ * The site's overweight settings, checked, offered to the {@link RulesEngine}. A bad value fails activation with a
+ * message for the installer.
+ */
+@Component(configurationPid = "org.nsegw.rules.overweight", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = OverweightRules.class)
 @Designate(ocd = OverweightConfig.class)
 public final class OverweightRules {
 
+    private final OverweightSettings settings;
+
     @Activate
-    public OverweightRules(OverweightConfig config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
-        Map<String, Integer> lanes = LaneLimits.parse(config.laneLimitsKg());
-        log.info("Overweight limits: posted {} kg{}, tolerance {}", config.postedLimitKg(),
-                lanes.isEmpty() ? "" : ", per lane " + lanes,
-                config.tolerancePercent() < 0 ? "from the device accuracy class" : config.tolerancePercent() + " %");
+    public OverweightRules(Map<String, Object> properties,
+            @Reference(name = "log", service = LoggerFactory.class) Logger log) {
+        this.settings = OverweightSettings.fromProperties(properties);
+        log.info("Overweight limits: statutory (Art. 3), posted {} kg{}, tolerance {}", settings.postedLimitKg(),
+                settings.laneLimitsKg().isEmpty() ? "" : ", per lane " + new java.util.TreeMap<>(settings.laneLimitsKg()),
+                settings.toleranceFromAccuracyClass() ? "from the device accuracy class" : settings.tolerancePercent() + " %");
+    }
+
+    OverweightSettings settings() {
+        return settings;
     }
 }
