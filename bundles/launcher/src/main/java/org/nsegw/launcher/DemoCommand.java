@@ -114,6 +114,8 @@ final class DemoCommand implements Callable<Integer> {
         final Map<String, WeighEmulator> weighByLane = new LinkedHashMap<>();
         final Map<String, List<CameraSetup>> cameraSetups = new LinkedHashMap<>();
         final List<String> settings = new ArrayList<>();
+        org.nsegw.rules.internal.Rules rules;
+        Journal.Tally journal;
 
         Run(String label, Path site) {
             this.label = label;
@@ -175,6 +177,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             run.gatewayId = check.plan().gatewayId();
             run.devices = check.devices();
+            run.rules = JudgeCommand.rules(check);
             run.weighDevices = check.plan().configurations().stream()
                     .filter(c -> c.pid().equals(SiteCompiler.DEVICE_PIDS.get(DeviceKind.WEIGH_SENSOR))).toList();
             run.cameraDevices = check.plan().configurations().stream()
@@ -362,8 +365,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Waits (at most 20 s) until every emulator has played all its trucks and each gateway has recorded what they sent:
-     * stopping a gateway while a record is on the line would lose it and make the summary lie.
+     * Waits (at most 20 s) until every emulator has played all its trucks and each gateway has recorded what they sent
+     * and made a passage of every truck (fusion waits for late reads before it does): stopping a gateway while a record
+     * is on the line would lose it and make the summary lie.
      */
     private static void awaitQuiet(List<Run> runs, PrintWriter out) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -377,7 +381,8 @@ final class DemoCommand implements Callable<Integer> {
                         && run.cameras.stream().allMatch(c -> c.progress().finished());
                 Optional<JsonNode> s = status(run);
                 quiet &= played && s.isPresent() && counter(s.get(), "records") >= run.sent()
-                        && counter(s.get(), "reads") >= run.platesDelivered();
+                        && counter(s.get(), "reads") >= run.platesDelivered()
+                        && Journal.lines(run.data, "passages").size() >= run.sent();
             }
             if (quiet) {
                 return;
@@ -434,6 +439,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.printf("   [%s] %s%n", run.label, run.clean ? "stopped cleanly: components deactivated, final status written"
                 : run.failure);
+        run.journal = Journal.tally(run.data, run.rules);
     }
 
     private int summary(List<Run> runs, Distribution dist, PrintWriter out) {
@@ -459,17 +465,41 @@ final class DemoCommand implements Callable<Integer> {
                     run.rejected + " frames", run.clean ? "clean" : "FAILED", display(dist, run.data));
         }
         out.println();
+        out.println("Decisions: each gateway's journal, and every passage judged again as 'nsegw judge' does");
+        String decisions = "  %-16s %-9s %-11s %-7s %-10s %s%n";
+        out.printf(decisions, "SITE", "PASSAGES", "VIOLATIONS", "REVIEW", "COMPLIANT", "REPLAYED");
+        for (Run run : runs) {
+            Journal.Tally j = run.journal != null ? run.journal : new Journal.Tally(0, 0, 0, 0, 0, 0);
+            boolean allPassed = j.passages() >= run.weighed;
+            boolean allJudged = j.verdicts() == j.passages();
+            if (!allPassed && run.failure.isEmpty()) {
+                run.failure = j.passages() + " passages in the journal for " + run.weighed + " trucks weighed";
+            }
+            if (!allJudged && run.failure.isEmpty()) {
+                run.failure = j.verdicts() + " verdicts in the journal for " + j.passages() + " passages";
+            }
+            if (j.differ() > 0 && run.failure.isEmpty()) {
+                run.failure = j.differ() + " verdicts differ when the passages are judged again";
+            }
+            ok &= allPassed && allJudged && j.differ() == 0;
+            out.printf(decisions, run.label, j.passages(), j.violations(), j.review(), j.compliant(),
+                    j.differ() == 0 ? "same verdicts" : j.differ() + " DIFFER");
+        }
+        out.println();
         Run first = runs.get(0);
         out.println("Look closer:");
         out.println("  ./nsegw status --data " + display(dist, first.data) + "     the last status of " + first.gatewayId);
         out.println("  less " + display(dist, first.data.resolve("log").resolve("nsegw.0.log")) + "   its log");
+        out.println("  ./nsegw judge --site " + display(dist, first.site) + " " + display(dist, first.data.resolve("journal"))
+                + "   its passages judged again, verdicts as JSON lines");
         out.println("  ./nsegw run --site " + display(dist, first.site) + "   run it yourself (Ctrl-C stops it)");
         out.println();
         out.println("  ls " + display(dist, first.data.resolve("media").resolve("anpr")) + "   the plate reads, each with its"
                 + " pictures and read.json");
         out.println();
         out.println(ok ? "Demo finished: every gateway started, applied its site file, weighed every truck its emulators sent, "
-                + "stored every plate read its cameras delivered and stopped cleanly."
+                + "stored every plate read its cameras delivered, judged every passage (the same verdicts again on replay) and "
+                + "stopped cleanly."
                 : "Demo FAILED: " + runs.stream().filter(r -> !r.failure.isEmpty()).map(r -> r.label + ": " + r.failure).toList());
         return ok ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
     }

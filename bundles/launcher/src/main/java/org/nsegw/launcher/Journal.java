@@ -1,0 +1,87 @@
+package org.nsegw.launcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.nsegw.api.rules.Verdict;
+import org.nsegw.journal.RecordJson;
+import org.nsegw.rules.internal.Rules;
+
+/** A gateway's journal as the demo reads it after the run: what passed, what was decided, and whether a replay agrees. */
+final class Journal {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Journal() {
+    }
+
+    /**
+     * @param passages   passages in the journal
+     * @param verdicts   verdicts in the journal
+     * @param violations verdicts that are violations
+     * @param review     verdicts for review
+     * @param compliant  compliant verdicts
+     * @param differ     passages whose verdict, judged again now by the same rules, is not the recorded one (or which
+     *                   have no recorded verdict)
+     */
+    record Tally(long passages, long verdicts, long violations, long review, long compliant, long differ) {
+    }
+
+    /** Every line of the journal files {@code <prefix>-<day>.jsonl} in a data directory, oldest day first. */
+    static List<String> lines(Path data, String prefix) {
+        Path dir = data.resolve("journal");
+        List<String> lines = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return lines;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().matches(prefix + "-.*\\.jsonl")).sorted().toList()) {
+                Files.readAllLines(f, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).forEach(lines::add);
+            }
+        } catch (IOException e) {
+            // being written at this moment; the caller looks again
+        }
+        return lines;
+    }
+
+    /** Reads the journal and judges every passage again with {@code rules}, as {@code nsegw judge} does. */
+    static Tally tally(Path data, Rules rules) {
+        Map<String, String> recorded = new HashMap<>();
+        long violations = 0;
+        long review = 0;
+        long compliant = 0;
+        List<String> verdicts = lines(data, "verdicts");
+        for (String line : verdicts) {
+            String outcome;
+            try {
+                var node = JSON.readTree(line);
+                recorded.put(node.path("passage").asText(), line);
+                outcome = node.path("outcome").asText();
+            } catch (IOException e) {
+                continue; // counted as a verdict that differs below
+            }
+            switch (outcome) {
+                case "VIOLATION" -> violations++;
+                case "REVIEW" -> review++;
+                default -> compliant++;
+            }
+        }
+        List<String> passages = lines(data, "passages");
+        long differ = 0;
+        for (String line : passages) {
+            Verdict again = rules.judge(RecordJson.passage(line));
+            if (!Objects.equals(recorded.get(again.passage().id()), RecordJson.verdict(again))) {
+                differ++;
+            }
+        }
+        return new Tally(passages.size(), verdicts.size(), violations, review, compliant, differ);
+    }
+}
