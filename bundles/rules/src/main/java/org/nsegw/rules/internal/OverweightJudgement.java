@@ -2,8 +2,12 @@ package org.nsegw.rules.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -152,12 +156,24 @@ final class OverweightJudgement {
         return posted.isPresent() ? Math.min(posted.getAsInt(), statutory.lowKg()) : statutory.lowKg();
     }
 
+    private static final Instant EARLIEST = LocalDateTime.MIN.plusDays(1).toInstant(ZoneOffset.UTC);
+    private static final Instant LATEST = LocalDateTime.MAX.minusDays(1).toInstant(ZoneOffset.UTC);
+
+    /**
+     * The time in the site's zone. An Instant reaches further than a date-time; a passage time beyond that (only a
+     * corrupt record has one) is held at the limit, so that judging never throws.
+     */
+    static ZonedDateTime siteTime(Instant time, ZoneId zone) {
+        Instant held = time.isBefore(EARLIEST) ? EARLIEST : time.isAfter(LATEST) ? LATEST : time;
+        return held.atZone(zone);
+    }
+
     record Problem(String code, String text) {
     }
 
     /** What is wrong with the device's verification on the passage's day (in the site's zone); empty when valid. */
     Optional<Problem> verification(Passage passage, WeighRecord weigh) {
-        LocalDate day = passage.time().atZone(zone).toLocalDate();
+        LocalDate day = siteTime(passage.time(), zone).toLocalDate();
         Verification v = weigh.verification();
         if (v == null) {
             return Optional.of(new Problem("VERIFICATION_MISSING", "称重设备" + weigh.deviceId()
@@ -182,7 +198,7 @@ final class OverweightJudgement {
             s.append(loads);
         }
         s.append("；称重设备").append(weigh.deviceId()).append("，车道").append(passage.lane()).append("，")
-                .append(TIME.format(passage.time().atZone(zone)));
+                .append(TIME.format(siteTime(passage.time(), zone)));
         Verification v = weigh.verification();
         if (v != null) {
             s.append("，检定证书").append(v.certificateId()).append("（有效期至").append(v.expires()).append("）");
