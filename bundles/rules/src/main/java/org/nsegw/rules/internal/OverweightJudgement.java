@@ -72,6 +72,12 @@ final class OverweightJudgement {
                             + measured + (over ? "，超过限值" + Format.kg(lowest) + "，需人工审核" : "，未超过任何限值")
                             + "。请在设备配置中更正准确度等级，或在limits中设置tolerancePercent；" + record);
         }
+        if (out.size() == 0) {
+            StringJoiner limits = new StringJoiner("，");
+            limits.add("第三条限值" + Format.kg(statutory.lowKg()));
+            settings.postedLimitKg(passage.lane()).ifPresent(l -> limits.add("车道" + passage.lane() + "限载" + Format.kg(l)));
+            out.add(Level.NOTE, "WITHIN_LIMITS", "", measured + "，未超过" + limits + "；" + record);
+        }
         boolean weightMatters = out.atStake("");
         Optional<Problem> problem = verification(passage, weigh);
         if (problem.isPresent()) {
@@ -83,12 +89,6 @@ final class OverweightJudgement {
         for (WeighFlag flag : weigh.flags()) {
             out.add(Level.DOUBT, "WEIGH_FLAG_" + flag, "", "称重结果存疑：" + FlagWords.of(flag) + "（称重设备"
                     + weigh.deviceId() + "），" + measured + "，需人工审核");
-        }
-        if (out.size() == 0) {
-            StringJoiner limits = new StringJoiner("，");
-            limits.add("第三条限值" + Format.kg(statutory.lowKg()));
-            settings.postedLimitKg(passage.lane()).ifPresent(l -> limits.add("车道" + passage.lane() + "限载" + Format.kg(l)));
-            out.add(Level.NOTE, "WITHIN_LIMITS", "", measured + "，未超过" + limits + "；" + record);
         }
         return out;
     }
