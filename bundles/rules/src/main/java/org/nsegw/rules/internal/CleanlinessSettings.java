@@ -28,10 +28,11 @@ public record CleanlinessSettings(double muddyConfidence, double uncoveredConfid
         checkConfidence("dirtyRoadConfidence", dirtyRoadConfidence);
         TreeSet<String> plates = new TreeSet<>();
         for (String h : haulers) {
-            if (h == null || h.isBlank()) {
+            String plate = h == null ? "" : plate(h);
+            if (plate.isEmpty()) {
                 throw new IllegalArgumentException("haulers has an empty plate");
             }
-            plates.add(h.strip());
+            plates.add(plate);
         }
         haulers = Collections.unmodifiableSet(plates);
     }
@@ -44,6 +45,22 @@ public record CleanlinessSettings(double muddyConfidence, double uncoveredConfid
                 SettingValues.decimal(properties, "dirtyRoadConfidence", DEFAULT_CONFIDENCE, expected),
                 Set.copyOf(SettingValues.items(properties, "haulers")),
                 SettingValues.text(properties, "enforcementCode"));
+    }
+
+    /**
+     * A plate as an installer may type it (浙A·3K725, 浙a 3k725, full-width letters) in the form the cameras' reads are
+     * normalised to (浙A3K725), so that a registered truck is found.
+     */
+    static String plate(String typed) {
+        StringBuilder s = new StringBuilder();
+        typed.strip().codePoints().forEach(cp -> {
+            int c = cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp; // full-width ASCII to half-width
+            if (Character.isWhitespace(c) || "·•.-_\u00A0\u2027\u30FB".indexOf(c) >= 0) {
+                return;
+            }
+            s.appendCodePoint(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+        });
+        return s.toString();
     }
 
     private static void checkConfidence(String key, double value) {

@@ -2,8 +2,12 @@ package org.nsegw.rules.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -68,6 +72,12 @@ final class OverweightJudgement {
                             + measured + (over ? "，超过限值" + Format.kg(lowest) + "，需人工审核" : "，未超过任何限值")
                             + "。请在设备配置中更正准确度等级，或在limits中设置tolerancePercent；" + record);
         }
+        if (out.size() == 0) {
+            StringJoiner limits = new StringJoiner("，");
+            limits.add("第三条限值" + Format.kg(statutory.lowKg()));
+            settings.postedLimitKg(passage.lane()).ifPresent(l -> limits.add("车道" + passage.lane() + "限载" + Format.kg(l)));
+            out.add(Level.NOTE, "WITHIN_LIMITS", "", measured + "，未超过" + limits + "；" + record);
+        }
         boolean weightMatters = out.atStake("");
         Optional<Problem> problem = verification(passage, weigh);
         if (problem.isPresent()) {
@@ -79,12 +89,6 @@ final class OverweightJudgement {
         for (WeighFlag flag : weigh.flags()) {
             out.add(Level.DOUBT, "WEIGH_FLAG_" + flag, "", "称重结果存疑：" + FlagWords.of(flag) + "（称重设备"
                     + weigh.deviceId() + "），" + measured + "，需人工审核");
-        }
-        if (out.size() == 0) {
-            StringJoiner limits = new StringJoiner("，");
-            limits.add("第三条限值" + Format.kg(statutory.lowKg()));
-            settings.postedLimitKg(passage.lane()).ifPresent(l -> limits.add("车道" + passage.lane() + "限载" + Format.kg(l)));
-            out.add(Level.NOTE, "WITHIN_LIMITS", "", measured + "，未超过" + limits + "；" + record);
         }
         return out;
     }
@@ -152,12 +156,24 @@ final class OverweightJudgement {
         return posted.isPresent() ? Math.min(posted.getAsInt(), statutory.lowKg()) : statutory.lowKg();
     }
 
+    private static final Instant EARLIEST = LocalDateTime.MIN.plusDays(1).toInstant(ZoneOffset.UTC);
+    private static final Instant LATEST = LocalDateTime.MAX.minusDays(1).toInstant(ZoneOffset.UTC);
+
+    /**
+     * The time in the site's zone. An Instant reaches further than a date-time; a passage time beyond that (only a
+     * corrupt record has one) is held at the limit, so that judging never throws.
+     */
+    static ZonedDateTime siteTime(Instant time, ZoneId zone) {
+        Instant held = time.isBefore(EARLIEST) ? EARLIEST : time.isAfter(LATEST) ? LATEST : time;
+        return held.atZone(zone);
+    }
+
     record Problem(String code, String text) {
     }
 
     /** What is wrong with the device's verification on the passage's day (in the site's zone); empty when valid. */
     Optional<Problem> verification(Passage passage, WeighRecord weigh) {
-        LocalDate day = passage.time().atZone(zone).toLocalDate();
+        LocalDate day = siteTime(passage.time(), zone).toLocalDate();
         Verification v = weigh.verification();
         if (v == null) {
             return Optional.of(new Problem("VERIFICATION_MISSING", "称重设备" + weigh.deviceId()
@@ -182,7 +198,7 @@ final class OverweightJudgement {
             s.append(loads);
         }
         s.append("；称重设备").append(weigh.deviceId()).append("，车道").append(passage.lane()).append("，")
-                .append(TIME.format(passage.time().atZone(zone)));
+                .append(TIME.format(siteTime(passage.time(), zone)));
         Verification v = weigh.verification();
         if (v != null) {
             s.append("，检定证书").append(v.certificateId()).append("（有效期至").append(v.expires()).append("）");

@@ -81,18 +81,22 @@ record StatutoryLimit(int lowKg, int highKg, String vehicle, List<String> notes,
                         + Format.kg(StatutoryLimits.baseLimitKg(n, VehicleKind.COMBINATION).orElseThrow()));
             }
         }
-        int[] range = kind == VehicleKind.TRUCK ? truck(axles, notes, doubts) : combination(weigh, gap, notes, doubts);
-        int low = range[0];
-        int high = range[1];
+        Range range = kind == VehicleKind.TRUCK ? truck(axles, notes, doubts) : combination(weigh, gap, notes, doubts);
+        int high = range.highKg();
         if (!kindCertain) {
-            int[] other = combination(weigh, 0, new ArrayList<>(), doubts);
-            high = Math.max(high, other[1]);
+            high = Math.max(high, combination(weigh, 0, new ArrayList<>(), doubts).highKg());
         }
-        return new StatutoryLimit(low, high, n + "轴" + kind.chinese(), notes, doubts);
+        return new StatutoryLimit(range.lowKg(), high, n + "轴" + kind.chinese(), notes, doubts);
+    }
+
+    private record Range(int lowKg, int highKg) {
+        Range(int kg) {
+            this(kg, kg);
+        }
     }
 
     /** 3 or 4 axles; the rearmost group is the drive group. */
-    private static int[] truck(List<Axle> axles, List<String> notes, List<String> doubts) {
+    private static Range truck(List<Axle> axles, List<String> notes, List<String> doubts) {
         int base = StatutoryLimits.baseLimitKg(axles.size(), VehicleKind.TRUCK).orElseThrow();
         notes.add("货车非驱动轴为转向轴，单胎减3,000 kg不适用");
         // the steer axle never belongs to the drive group, even when spacings are unknown
@@ -106,16 +110,16 @@ record StatutoryLimit(int lowKg, int highKg, String vehicle, List<String> notes,
         return switch (air) {
             case YES -> {
                 notes.add("驱动轴双胎空气悬架，限值加" + Format.kg(bonus));
-                yield new int[] {base + bonus, base + bonus};
+                yield new Range(base + bonus);
             }
             case NO -> {
                 notes.add("驱动轴非双胎空气悬架，不加限值");
-                yield new int[] {base, base};
+                yield new Range(base);
             }
             case UNKNOWN -> {
                 notes.add("驱动轴轮胎或悬架未知，未加空气悬架的" + Format.kg(bonus));
                 doubts.add("若驱动轴为双胎空气悬架，限值为" + Format.kg(base + bonus));
-                yield new int[] {base, base + bonus};
+                yield new Range(base, base + bonus);
             }
         };
     }
@@ -123,7 +127,7 @@ record StatutoryLimit(int lowKg, int highKg, String vehicle, List<String> notes,
     /**
      * @param gap the index of the trailer's first axle, 0 when the layout does not show where the tractor ends
      */
-    private static int[] combination(WeighRecord weigh, int gap, List<String> notes, List<String> doubts) {
+    private static Range combination(WeighRecord weigh, int gap, List<String> notes, List<String> doubts) {
         List<Axle> axles = weigh.axles();
         int n = axles.size();
         int base = StatutoryLimits.baseLimitKg(n, VehicleKind.COMBINATION).orElseThrow();
@@ -175,7 +179,7 @@ record StatutoryLimit(int lowKg, int highKg, String vehicle, List<String> notes,
         } else {
             notes.add("挂车轴无法确定，按双胎计，不减限值");
         }
-        return new int[] {low, high};
+        return new Range(low, high);
     }
 
     /** The index of the first axle after the first pair whose spacing is a coupling gap; 0 when none. */

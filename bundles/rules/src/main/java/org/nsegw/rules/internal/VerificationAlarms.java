@@ -27,7 +27,7 @@ final class VerificationAlarms {
         }
         for (Finding f : verdict.findings()) {
             if (f.code().startsWith("VERIFICATION_")) {
-                LocalDate day = verdict.passage().time().atZone(zone).toLocalDate();
+                LocalDate day = OverweightJudgement.siteTime(verdict.passage().time(), zone).toLocalDate();
                 if (day.equals(lastAlarm.put(weigh.deviceId(), day))) {
                     return Optional.empty();
                 }

@@ -70,6 +70,34 @@ class RulesEngineTest {
                 .anyMatch(l -> l.contains("wim-L2"));
     }
 
+    @Test
+    void settingsComponentsComeAndGoAndAReplacementOutlivesTheOneItReplaces() {
+        List<Verdict> got = new ArrayList<>();
+        engine.listeners(List.of(got::add));
+        OverweightRules first = new OverweightRules(Map.of("postedLimitKg", 40_000, "tolerancePercent", 5), logger());
+        OverweightRules second = new OverweightRules(Map.of("postedLimitKg", 10_000, "tolerancePercent", 5), logger());
+        CleanlinessRules gate = new CleanlinessRules(Map.of("haulers", new String[] {"浙A3K725"}), logger());
+        org.nsegw.api.fusion.Passage fifteenTonnes = Traffic.row(2, VehicleKind.TRUCK, 15_000).passage();
+
+        engine.setOverweight(first);
+        engine.passage(fifteenTonnes);
+        // a configuration update: the new component is bound before the old one goes
+        engine.setOverweight(second);
+        engine.unsetOverweight(first);
+        engine.passage(fifteenTonnes);
+        engine.setCleanliness(gate);
+        engine.passage(fifteenTonnes);
+        engine.unsetOverweight(second);
+        engine.unsetCleanliness(gate);
+        engine.passage(fifteenTonnes);
+
+        assertThat(got).extracting(v -> v.outcome() + " " + String.join(",", StatutoryTableTest.codes(v))).containsExactly(
+                "COMPLIANT WITHIN_LIMITS",
+                "VIOLATION OVERWEIGHT_POSTED",
+                "VIOLATION OVERWEIGHT_POSTED,UNREGISTERED_HAULER",
+                "COMPLIANT ");
+    }
+
     /** A logger that writes "level message" lines, placeholders filled in order. */
     private Logger logger() {
         return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},

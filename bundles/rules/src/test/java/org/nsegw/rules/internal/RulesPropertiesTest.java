@@ -2,6 +2,7 @@ package org.nsegw.rules.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +59,19 @@ class RulesPropertiesTest {
         Verdict first = c.rules().judge(p);
         assertThat(c.rules().judge(c.at(gross))).isEqualTo(first);
         assertThat(first.passage()).isEqualTo(p);
+    }
+
+    @Property
+    void anyInstantIsJudged(@ForAll("cases") Case c, @ForAll("instants") Instant time) {
+        Verdict v = c.rules().judge(c.vehicle().traffic(60_000).at(time).passage());
+        assertThat(v.passage().time()).isEqualTo(time);
+    }
+
+    @Provide
+    Arbitrary<Instant> instants() {
+        return Arbitraries.oneOf(Arbitraries.of(Instant.MIN, Instant.MAX, Instant.EPOCH, Traffic.TIME),
+                Arbitraries.longs().between(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond())
+                        .map(Instant::ofEpochSecond));
     }
 
     @Property

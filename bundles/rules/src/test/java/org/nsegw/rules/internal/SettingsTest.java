@@ -44,6 +44,15 @@ class SettingsTest {
     }
 
     @Test
+    void haulerPlatesAreTakenInTheFormTheCamerasReadsHave() {
+        CleanlinessSettings c = CleanlinessSettings.fromProperties(Map.of("haulers",
+                new String[] {"浙a·3k725", "浙Ａ５Ｇ２１９", "浙A 8D-031", "浙AF2206"}));
+        assertThat(c.haulers()).containsExactlyInAnyOrder("浙A3K725", "浙A5G219", "浙A8D031", "浙AF2206");
+        assertThatThrownBy(() -> CleanlinessSettings.fromProperties(Map.of("haulers", new String[] {"浙A3K725", " · "})))
+                .hasMessage("haulers has an empty plate");
+    }
+
+    @Test
     void theLanesOwnPostedLimitReplacesTheSiteWideOne() {
         OverweightSettings o = new OverweightSettings(40_000, Map.of("L4", 30_000), 5, "");
         assertThat(o.postedLimitKg("L4")).hasValue(30_000);

@@ -15,6 +15,7 @@ import org.nsegw.api.rules.Finding;
 import org.nsegw.api.rules.Outcome;
 import org.nsegw.api.rules.Verdict;
 import org.nsegw.api.weigh.Suspension;
+import org.nsegw.api.weigh.TyreFitting;
 
 /** Every row of the Art. 3 table, at its boundaries: at the limit, at limit + tolerance, one kilogram more. */
 class StatutoryTableTest {
@@ -61,6 +62,36 @@ class StatutoryTableTest {
     void withoutToleranceOneKilogramOverTheLimitIsAViolation(int axles, VehicleKind kind, int limit) {
         assertThat(rules(0).judge(vehicle(axles, kind, limit)).outcome()).isEqualTo(Outcome.COMPLIANT);
         assertThat(rules(0).judge(vehicle(axles, kind, limit + 1)).outcome()).isEqualTo(Outcome.VIOLATION);
+    }
+
+    static Stream<Arguments> adjusted() {
+        return Stream.of(
+                Arguments.of("6 axles, single drive axle", 46_000,
+                        Traffic.vehicle(Traffic.COMBINATION_6_SINGLE_DRIVE, 0).trailer(Traffic.TRAILER)),
+                Arguments.of("5 axles, single trailer tyres", 40_000, Traffic.vehicle(Traffic.COMBINATION_5, 0)
+                        .tyres(TyreFitting.SINGLE, TyreFitting.DUAL, TyreFitting.SINGLE, TyreFitting.SINGLE, TyreFitting.SINGLE)),
+                Arguments.of("3-axle truck, air suspension", 26_000, Traffic.vehicle(Traffic.TRUCK_3, 0)
+                        .tyres(TyreFitting.SINGLE, TyreFitting.DUAL, TyreFitting.DUAL)
+                        .suspension(Suspension.OTHER, Suspension.AIR, Suspension.AIR)),
+                Arguments.of("4-axle truck, air suspension", 32_000, Traffic.vehicle(Traffic.TRUCK_4, 0)
+                        .tyres(TyreFitting.SINGLE, TyreFitting.SINGLE, TyreFitting.DUAL, TyreFitting.WIDE_SINGLE)
+                        .suspension(Suspension.OTHER, Suspension.OTHER, Suspension.AIR, Suspension.AIR)),
+                Arguments.of("4-axle articulated, air suspension, trailer axles 1.8 m apart", 37_000,
+                        Traffic.vehicle(new int[] {0, 3_500, 6_600, 1_800}, 0)
+                                .tyres(TyreFitting.SINGLE, TyreFitting.DUAL, TyreFitting.DUAL, TyreFitting.DUAL)
+                                .suspension(Suspension.OTHER, Suspension.AIR, Suspension.OTHER, Suspension.OTHER)));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} kg")
+    @MethodSource("adjusted")
+    void adjustedLimitsAtTheirBoundaries(String vehicle, int limit, Traffic traffic) {
+        Rules rules = rules(5);
+        int permitted = limit + limit / 20;
+        assertThat(rules.judge(traffic.gross(limit).passage()).outcome()).isEqualTo(Outcome.COMPLIANT);
+        assertThat(rules.judge(traffic.gross(permitted).passage()).outcome()).isEqualTo(Outcome.COMPLIANT);
+        Verdict over = rules.judge(traffic.gross(permitted + 1).passage());
+        assertThat(over.outcome()).isEqualTo(Outcome.VIOLATION);
+        assertThat(over.findings().get(0).explanation()).contains("第三条限值" + Format.kg(limit) + "，");
     }
 
     @ParameterizedTest(name = "{0} % of {1} kg: {2} kg allowed")

@@ -185,7 +185,7 @@ final class Traffic {
         } else if (rearRead && !plate.isEmpty()) {
             reads.add(read(CameraPosition.REAR, plate));
         }
-        return new Passage("p-" + lane + "-" + time.toEpochMilli(), lane, time, weighed ? weighRecord() : null, reads,
+        return new Passage("p-" + lane + "-" + time.getEpochSecond(), lane, time, weighed ? weighRecord() : null, reads,
                 observations, flags, plate, trailer, List.of());
     }
 
