@@ -168,7 +168,7 @@ final class JudgeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cleanliness: " + e.getMessage(), e);
         }
-        return new Rules(ow, cl);
+        return new Rules(ow, cl, check.zone()); // the site's zone, as the running gateway judges in it
     }
 
     private static Optional<PlannedConfiguration> configuration(SiteCheck.Result check, String pid) {
