@@ -128,6 +128,7 @@ public final class SiteFusion {
     private final Map<String, List<Exit>> exitsByLane = new LinkedHashMap<>();
     private final Map<String, List<Item>> itemsByLane = new LinkedHashMap<>();
     private final Duplicates duplicates = new Duplicates();
+    private final CameraClocks clocks = new CameraClocks();
     private long sequence;
 
     public SiteFusion(List<LaneSettings> lanes) {
@@ -205,7 +206,7 @@ public final class SiteFusion {
         if (duplicates.isRepeat(read, t.duplicateSeconds())) {
             return List.of();
         }
-        Span span = TimeModel.readSpan(read, t);
+        Span span = TimeModel.readSpan(read, clocks.seen(read), t);
         String laneId = place.lane().id();
         if (place.lane().isGate()) {
             if (read.flags().contains(PlateReadFlag.WRONG_DIRECTION)) {
@@ -332,10 +333,15 @@ public final class SiteFusion {
         v.decided = true;
         List<PlateRead> attached = new ArrayList<>();
         List<PlateRead> exclusive = new ArrayList<>();
+        List<HeldRead> weak = new ArrayList<>();
         boolean ambiguous = false;
         for (Map.Entry<String, Span> w : v.windows.entrySet()) {
             for (HeldRead h : readsByCamera.get(w.getKey())) {
                 if (!h.span.intersects(w.getValue())) {
+                    continue;
+                }
+                if (TimeModel.isWeak(h.span)) {
+                    weak.add(h);
                     continue;
                 }
                 attached.add(h.read);
@@ -349,6 +355,18 @@ public final class SiteFusion {
             }
         }
         Settlement s = Settlement.settle(exclusive, ambiguous);
+        // A read whose time is the receive time may be any vehicle's of the last seconds: it confirms, never settles.
+        for (HeldRead h : weak) {
+            boolean confirms = h.read.isReadable() && (h.read.plate().equals(s.plate()) || h.read.plate().equals(s.trailerPlate()));
+            if (confirms || s.plate().isEmpty()) {
+                attached.add(h.read);
+                h.taken = true;
+                ambiguous |= !confirms;
+            }
+        }
+        if (ambiguous && !s.flags().contains(PassageFlag.AMBIGUOUS_READ)) {
+            s = Settlement.settle(exclusive, true);
+        }
         Set<PassageFlag> flags = EnumSet.noneOf(PassageFlag.class);
         flags.addAll(s.flags());
         if (!v.also.isEmpty()) {
