@@ -50,7 +50,7 @@ public final class Fusion implements WeighRecordListener, PlateReadListener, Obs
     private SiteFusion fusion = new SiteFusion(List.of());
 
     @Reference(service = PassageListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private volatile List<PassageListener> listeners = List.of();
+    volatile List<PassageListener> listeners = List.of();
 
     @Activate
     public Fusion(@Reference(name = "log", service = LoggerFactory.class) Logger log) {
@@ -78,6 +78,9 @@ public final class Fusion implements WeighRecordListener, PlateReadListener, Obs
     }
 
     void removeLane(Lane lane) {
+        if (thread.isShutdown()) {
+            return; // the lanes leave after fusion has stopped: nothing left to flush
+        }
         submit(() -> {
             lanes.remove(lane);
             return restart();
