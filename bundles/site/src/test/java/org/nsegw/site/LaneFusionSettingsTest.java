@@ -8,14 +8,8 @@ import org.junit.jupiter.api.Test;
 /** The lane configurations the site compiler completes for fusion: cameras, weigh sensors, neighbours, timing. */
 class LaneFusionSettingsTest {
 
-    private static final String FILE = "site.yaml";
-
-    private static final String GATEWAY = """
-            gateway:
-              id: gw1
-              stationCode: "3301000001"
-              location: {latitude: 30.2, longitude: 120.2}
-            """;
+    private static final String FILE = SiteCompilerTest.FILE;
+    private static final String GATEWAY = SiteCompilerTest.GATEWAY;
 
     /** Two lanes each way and one camera in L2, written {@code CAMERA} (with its distance line). */
     private static String bridge(String camera) {

@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SiteCompilerTest {
 
-    private static final String FILE = "site.yaml";
+    static final String FILE = "site.yaml";
 
     /** A gateway section that is complete, for tests about the other sections. */
-    private static final String GATEWAY = """
+    static final String GATEWAY = """
             gateway:
               id: gw1
               stationCode: "3301000001"
