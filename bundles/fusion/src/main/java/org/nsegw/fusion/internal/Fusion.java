@@ -48,6 +48,7 @@ public final class Fusion implements WeighRecordListener, PlateReadListener, Obs
     });
     private final List<Lane> lanes = new ArrayList<>();
     private SiteFusion fusion = new SiteFusion(List.of());
+    private volatile boolean lateInputWarned;
 
     @Reference(service = PassageListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<PassageListener> listeners = List.of();
@@ -121,7 +122,10 @@ public final class Fusion implements WeighRecordListener, PlateReadListener, Obs
         try {
             thread.execute(() -> run(step));
         } catch (RejectedExecutionException e) {
-            log.warn("Fusion is stopping: an input arrived too late and is not fused");
+            if (!lateInputWarned) {
+                lateInputWarned = true;
+                log.warn("Fusion has stopped: inputs arriving now are not fused");
+            }
         }
     }
 
