@@ -237,6 +237,29 @@ class SiteFusionTest {
         }
 
         @Test
+        void aPlateReadInTwoLanesAtOnceSettlesNeither() {
+            // L1's front camera missed its own truck and caught the one next to it in L2, which L2's camera read too
+            WeighRecord l1 = weigh("L1", 100, 60, 30_000, TWO_AXLES);
+            WeighRecord l2 = weigh("L2", 100.05, 60, 30_000, TWO_AXLES);
+            List<Passage> out = run(l1, l2, front("L1", FRONT_100 + 0.05, "浙A22222"), front("L2", FRONT_100 + 0.05, "浙A22222"));
+            assertThat(out).hasSize(2).allSatisfy(p -> {
+                assertThat(p.plate()).isEmpty();
+                assertThat(p.flags()).containsExactly(PassageFlag.AMBIGUOUS_READ);
+            });
+        }
+
+        @Test
+        void aCameraCatchingTheTruckNextDoorMakesNoUnweighedPassage() {
+            List<Passage> out = run(weigh("L2", 100, 60, 30_000, TWO_AXLES), front("L1", FRONT_100, "浙A22222"),
+                    front("L2", FRONT_100, "浙A22222"));
+            assertThat(out).singleElement().satisfies(p -> {
+                assertThat(p.lane()).isEqualTo("L2");
+                assertThat(p.plate()).as("no truck in L1 could take the read").isEqualTo("浙A22222");
+                assertThat(p.flags()).isEmpty();
+            });
+        }
+
+        @Test
         void aReadAgainstTheDirectionSettlesNothing() {
             Passage p = only(truck(100), front("L1", FRONT_100, "浙A12345", PlateReadFlag.WRONG_DIRECTION));
             assertThat(p.plate()).isEmpty();
