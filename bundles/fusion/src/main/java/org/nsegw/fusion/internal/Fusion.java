@@ -1,9 +1,12 @@
 package org.nsegw.fusion.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -105,7 +108,36 @@ public final class Fusion implements WeighRecordListener, PlateReadListener, Obs
 
     @Override
     public void weighed(WeighRecord record) {
-        submit(() -> fusion.weighed(record));
+        Instant now = Instant.now();
+        submit(() -> {
+            checkClock(record, now);
+            return fusion.weighed(record);
+        });
+    }
+
+    /** How far a record's time may be from its arrival before the sensor's clock is in doubt. */
+    static final Duration CLOCK_AHEAD = Duration.ofSeconds(1);
+    static final Duration CLOCK_BEHIND = Duration.ofSeconds(5);
+    static final Duration CLOCK_WARNING_EVERY = Duration.ofMinutes(10);
+    private final Map<String, Instant> clockWarned = new HashMap<>();
+
+    /**
+     * Fusion matches weigh records with plate reads by time: the weigh sensors' clocks must agree with the cameras'. A
+     * record stamped well after it arrived, or long before, says the sensor's clock is off (or its records are held
+     * up); the installer hears of it, at most every ten minutes per sensor.
+     */
+    private void checkClock(WeighRecord record, Instant arrived) {
+        Duration delay = Duration.between(record.time(), arrived);
+        if (delay.compareTo(CLOCK_AHEAD.negated()) >= 0 && delay.compareTo(CLOCK_BEHIND) <= 0) {
+            return;
+        }
+        Instant last = clockWarned.get(record.deviceId());
+        if (last == null || Duration.between(last, arrived).compareTo(CLOCK_WARNING_EVERY) >= 0) {
+            clockWarned.put(record.deviceId(), arrived);
+            log.warn("Weigh sensor {}: a record stamped {} arrived at {} ({} ms apart): fusion matches records and plate reads "
+                    + "by time, so the sensor, the cameras and the gateway need one clock (NTP)", record.deviceId(), record.time(),
+                    arrived, delay.toMillis());
+        }
     }
 
     @Override
