@@ -165,6 +165,26 @@ public final class SiteCompiler {
                 run.problems.stream().sorted(Problem.BY_LOCATION).distinct().toList());
     }
 
+    /** Lane properties the compiler fills in for fusion (see org.nsegw.fusion.internal.LaneConfig). */
+    static final String LANE_CAMERAS = "cameras";
+    static final String LANE_WEIGH_SENSORS = "weighSensors";
+    static final String LANE_NEIGHBOURS = "neighbours";
+
+    /** A lane of the file and the devices that serve it. */
+    private static final class LaneFusion {
+        final YMap node;
+        final String what;
+        final Map<String, Object> props;
+        final List<String> cameras = new ArrayList<>();
+        final List<String> weighSensors = new ArrayList<>();
+
+        LaneFusion(YMap node, String what, Map<String, Object> props) {
+            this.node = node;
+            this.what = what;
+            this.props = props;
+        }
+    }
+
     /** A value from the file and how to name its key in messages. */
     private record Sourced(YNode node, String what) {
     }
@@ -177,6 +197,8 @@ public final class SiteCompiler {
         private final Set<String> laneIds = new LinkedHashSet<>();
         private final List<Map.Entry<String, YScalar>> laneRefs = new ArrayList<>();
         private String gatewayId = "";
+        /** What fusion needs of each lane, gathered from the lanes and devices sections. */
+        private final Map<String, LaneFusion> laneFusion = new LinkedHashMap<>();
         private final List<Setting> overrides;
         private final Set<Setting> applied = new java.util.HashSet<>();
 
@@ -226,6 +248,7 @@ public final class SiteCompiler {
             root.get("gateway").ifPresent(n -> gateway(n));
             root.get("lanes").ifPresent(n -> lanes(n));
             root.get("devices").ifPresent(n -> devices(n));
+            fillLanes();
             for (Section s : SECTIONS) {
                 if (!s.list() && !s.key().equals("gateway")) {
                     Optional<YNode> node = root.get(s.key());
@@ -301,7 +324,10 @@ public final class SiteCompiler {
                 });
                 if (schema.isPresent()) {
                     Map<String, Object> props = configure(lane, schema.get(), what, Map.of(), id.orElse(""));
-                    id.ifPresent(i -> add(new PlannedConfiguration(LANE_PID, i, props)));
+                    id.ifPresent(i -> {
+                        add(new PlannedConfiguration(LANE_PID, i, props));
+                        laneFusion.putIfAbsent(i, new LaneFusion(lane, what, props));
+                    });
                 }
             }
         }
@@ -342,6 +368,92 @@ public final class SiteCompiler {
                 device.get("lane").filter(YScalar.class::isInstance).map(YScalar.class::cast)
                         .filter(s -> !s.isNull()).ifPresent(lane -> laneRefs.add(Map.entry(what, lane)));
                 id.ifPresent(i -> add(new PlannedConfiguration(pid, i, props)));
+                id.ifPresent(i -> laneDevice(i, profile.get().kind(), props, device));
+            }
+        }
+
+        /** Notes a camera or weigh sensor for the lane it serves; fillLanes() puts them in the lane's configuration. */
+        private void laneDevice(String id, DeviceKind kind, Map<String, Object> props, YMap device) {
+            LaneFusion lane = props.get("lane") instanceof String l ? laneFusion.get(l) : null;
+            if (lane == null) {
+                return; // an unknown lane is reported with the lane references
+            }
+            if (kind == DeviceKind.WEIGH_SENSOR) {
+                lane.weighSensors.add(id);
+            } else if (kind == DeviceKind.ANPR_CAMERA && props.get("position") instanceof String position) {
+                Location at = device.get("distanceM").map(YNode::location).orElse(device.location());
+                Object distance = props.get("distanceM");
+                String laneId = (String) props.get("lane");
+                if (position.equals("gate")) {
+                    lane.cameras.add(id + ":gate:" + (distance instanceof Number n ? n.doubleValue() : 0.0));
+                } else if (!(distance instanceof Number n)) {
+                    problems.add(new Problem(device.location(), "lane " + laneId + ": camera " + id + " has no distanceM; set distanceM: "
+                            + (position.equals("front") ? "-25 (metres before the weigh sensor)" : "18 (metres after the weigh sensor)")
+                            + ", measured along the lane to where the camera reads plates; fusion times its reads by it"));
+                } else if (position.equals("front") && n.doubleValue() > 0 || position.equals("rear") && n.doubleValue() < 0) {
+                    problems.add(new Problem(at, "lane " + laneId + ": camera " + id + " is a " + position + " camera at distanceM "
+                            + n + "; a front camera stands before the weigh sensor (negative, e.g. -25), a rear camera after it "
+                            + "(positive, e.g. 18)"));
+                } else {
+                    lane.cameras.add(id + ":" + position + ":" + n.doubleValue());
+                }
+            }
+        }
+
+        /**
+         * Completes each lane's configuration with what fusion needs: its cameras and weigh sensors from the devices
+         * section, and its neighbours (unless the file gives them: the lanes before and after it with the same direction).
+         */
+        private void fillLanes() {
+            Optional<ConfigSchema> schema = Optional.ofNullable(schemas.get(LANE_PID));
+            if (schema.isEmpty() || !schema.get().properties().containsKey(LANE_CAMERAS)) {
+                return; // a lane component without fusion settings
+            }
+            List<LaneFusion> ordered = List.copyOf(laneFusion.values());
+            for (int i = 0; i < ordered.size(); i++) {
+                LaneFusion lane = ordered.get(i);
+                for (String derived : List.of(LANE_CAMERAS, LANE_WEIGH_SENSORS)) {
+                    if (lane.props.containsKey(derived)) {
+                        Location at = lane.node.get(derived).map(YNode::location).orElse(lane.node.location());
+                        problems.add(new Problem(at, lane.what + ": '" + derived + "' is filled in from the devices section (each "
+                                + "device's lane, position and distanceM); remove it here"));
+                    }
+                }
+                Map<String, Object> props = new LinkedHashMap<>(lane.props);
+                props.remove(SITE_MARKER);
+                props.put(LANE_CAMERAS, lane.cameras.toArray(String[]::new));
+                props.put(LANE_WEIGH_SENSORS, lane.weighSensors.toArray(String[]::new));
+                if (props.get(LANE_NEIGHBOURS) instanceof String[] given) {
+                    checkNeighbours(lane, given);
+                } else {
+                    props.put(LANE_NEIGHBOURS, neighbours(ordered, i).toArray(String[]::new));
+                }
+                props.put(SITE_MARKER, file);
+                String id = (String) lane.props.get("id");
+                configurations.replaceAll(c -> c.pid().equals(LANE_PID) && c.name().equals(id) ? new PlannedConfiguration(LANE_PID, id, props) : c);
+            }
+        }
+
+        private List<String> neighbours(List<LaneFusion> ordered, int i) {
+            Object direction = ordered.get(i).props.getOrDefault("direction", "");
+            List<String> near = new ArrayList<>();
+            for (int j : new int[] {i - 1, i + 1}) {
+                if (j >= 0 && j < ordered.size() && ordered.get(j).props.getOrDefault("direction", "").equals(direction)) {
+                    near.add((String) ordered.get(j).props.get("id"));
+                }
+            }
+            return near;
+        }
+
+        private void checkNeighbours(LaneFusion lane, String[] given) {
+            Location at = lane.node.get(LANE_NEIGHBOURS).map(YNode::location).orElse(lane.node.location());
+            for (String n : given) {
+                if (n.equals(lane.props.get("id"))) {
+                    problems.add(new Problem(at, lane.what + ": neighbours lists the lane itself; list the lanes next to it"));
+                } else if (!laneFusion.containsKey(n)) {
+                    problems.add(new Problem(at, lane.what + ": neighbour '" + n + "' is not defined in lanes; defined: "
+                            + String.join(", ", laneFusion.keySet()) + Suggestions.didYouMean(n, laneFusion.keySet())));
+                }
             }
         }
 

@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SiteCompilerTest {
 
-    private static final String FILE = "site.yaml";
+    static final String FILE = "site.yaml";
 
     /** A gateway section that is complete, for tests about the other sections. */
-    private static final String GATEWAY = """
+    static final String GATEWAY = """
             gateway:
               id: gw1
               stationCode: "3301000001"
@@ -113,8 +113,13 @@ class SiteCompilerTest {
             assertThat(lane.isFactory()).isTrue();
             assertThat(lane.pid()).isEqualTo(SiteCompiler.LANE_PID);
             assertThat(lane.name()).isEqualTo("EXIT");
-            assertThat(lane.properties()).containsExactly(Map.entry("id", "EXIT"), Map.entry("name", "东门出场道"),
-                    Map.entry("direction", "exit"), Map.entry(SiteCompiler.SITE_MARKER, file));
+            assertThat(lane.properties()).containsOnlyKeys("id", "name", "direction", "cameras", "weighSensors", "neighbours",
+                    SiteCompiler.SITE_MARKER).containsEntry("id", "EXIT").containsEntry("name", "东门出场道")
+                    .containsEntry("direction", "exit").containsEntry(SiteCompiler.SITE_MARKER, file);
+            // filled in from the devices: the gate camera and the truck scale; a lane alone has no neighbours
+            assertThat(lane.properties().get("cameras")).isEqualTo(new String[] {"anpr-gate:gate:0.0"});
+            assertThat(lane.properties().get("weighSensors")).isEqualTo(new String[] {"scale-exit"});
+            assertThat(lane.properties().get("neighbours")).isEqualTo(new String[0]);
 
             PlannedConfiguration scale = config(plan, "org.nsegw.weigh.sensor~scale-exit");
             assertThat(scale.pid()).isEqualTo("org.nsegw.weigh.sensor");
@@ -298,6 +303,7 @@ class SiteCompilerTest {
                         lane: L1
                         position: rear
                         address: 10.0.0.1
+                        distanceM: 18
                     """);
             assertThat(plan.configurations()).extracting(PlannedConfiguration::displayId).containsExactly(
                     "org.nsegw.gateway", "org.nsegw.fusion.lane~L1", "org.nsegw.weigh.sensor~scale",

@@ -69,7 +69,7 @@ public record LaneSettings(String id, List<Camera> cameras, List<String> weighSe
             double duplicateSeconds, double straddleSeconds, double tailgatingSeconds, double gateWindowSeconds,
             Unweighed unweighed) {
 
-        public static final Timing DEFAULT = new Timing(0.3, 5, 1.5, 10, 3, 10, 20, 5, 0.3, 1.0, 20, Unweighed.LARGE);
+        public static final Timing DEFAULT = new Timing(0.3, 3, 1.5, 10, 3, 10, 20, 5, 0.3, 1.0, 20, Unweighed.LARGE);
 
         public Timing {
             Objects.requireNonNull(unweighed, "unweighed");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -128,6 +129,9 @@ public final class SiteFusion {
     private final Map<String, List<Exit>> exitsByLane = new LinkedHashMap<>();
     private final Map<String, List<Item>> itemsByLane = new LinkedHashMap<>();
     private final Duplicates duplicates = new Duplicates();
+    /** Each lane's readable reads of the last {@link #NEXT_DOOR_MEMORY}, to see a plate read in two lanes at once. */
+    private final Map<String, ArrayDeque<PlateRead>> recentByLane = new HashMap<>();
+    private final CameraClocks clocks = new CameraClocks();
     private long sequence;
 
     public SiteFusion(List<LaneSettings> lanes) {
@@ -205,7 +209,7 @@ public final class SiteFusion {
         if (duplicates.isRepeat(read, t.duplicateSeconds())) {
             return List.of();
         }
-        Span span = TimeModel.readSpan(read, t);
+        Span span = TimeModel.readSpan(read, clocks.seen(read), t);
         String laneId = place.lane().id();
         if (place.lane().isGate()) {
             if (read.flags().contains(PlateReadFlag.WRONG_DIRECTION)) {
@@ -226,6 +230,7 @@ public final class SiteFusion {
         Instant expires = TimeModel.plus(span.to(), maxHorizon.get(laneId) + t.latencySeconds());
         List<HeldRead> held = readsByCamera.get(place.camera().id());
         held.add(new HeldRead(++sequence, read, place, span, expires));
+        remember(laneId, read);
         if (held.size() > MAX_PENDING) {
             held.remove(0);
         }
@@ -332,14 +337,20 @@ public final class SiteFusion {
         v.decided = true;
         List<PlateRead> attached = new ArrayList<>();
         List<PlateRead> exclusive = new ArrayList<>();
+        List<HeldRead> weak = new ArrayList<>();
         boolean ambiguous = false;
         for (Map.Entry<String, Span> w : v.windows.entrySet()) {
             for (HeldRead h : readsByCamera.get(w.getKey())) {
                 if (!h.span.intersects(w.getValue())) {
                     continue;
                 }
+                if (TimeModel.isWeak(h.span)) {
+                    weak.add(h);
+                    continue;
+                }
                 attached.add(h.read);
-                boolean mine = !h.read.flags().contains(PlateReadFlag.WRONG_DIRECTION) && claimants(h, w.getKey()) == 1;
+                boolean mine = !h.read.flags().contains(PlateReadFlag.WRONG_DIRECTION) && claimants(h, w.getKey()) == 1
+                        && !readNextDoor(h, v.windows.keySet());
                 if (mine) {
                     exclusive.add(h.read);
                 } else {
@@ -349,6 +360,18 @@ public final class SiteFusion {
             }
         }
         Settlement s = Settlement.settle(exclusive, ambiguous);
+        // A read whose time is the receive time may be any vehicle's of the last seconds: it confirms, never settles.
+        for (HeldRead h : weak) {
+            boolean confirms = h.read.isReadable() && (h.read.plate().equals(s.plate()) || h.read.plate().equals(s.trailerPlate()));
+            if (confirms || s.plate().isEmpty()) {
+                attached.add(h.read);
+                h.taken = true;
+                ambiguous |= !confirms;
+            }
+        }
+        if (ambiguous && !s.flags().contains(PassageFlag.AMBIGUOUS_READ)) {
+            s = Settlement.settle(exclusive, true);
+        }
         Set<PassageFlag> flags = EnumSet.noneOf(PassageFlag.class);
         flags.addAll(s.flags());
         if (!v.also.isEmpty()) {
@@ -360,6 +383,47 @@ public final class SiteFusion {
         attached.sort(Comparator.comparing(PlateRead::time).thenComparing(PlateRead::cameraId));
         return new Passage(id(v.lane.id(), v.record.time(), v.record.deviceId()), v.lane.id(), v.record.time(), v.record,
                 attached, List.of(), flags, s.plate(), s.trailerPlate(), v.also);
+    }
+
+    /** How long a lane remembers its reads for {@link #readNextDoor}. */
+    static final Duration NEXT_DOOR_MEMORY = Duration.ofSeconds(60);
+    /** How close in time the same plate read in two lanes is one vehicle seen by both. */
+    static final Duration NEXT_DOOR_SAME_TIME = Duration.ofSeconds(2);
+
+    private void remember(String lane, PlateRead read) {
+        if (!read.isReadable()) {
+            return;
+        }
+        ArrayDeque<PlateRead> recent = recentByLane.computeIfAbsent(lane, l -> new ArrayDeque<>());
+        Instant forget = read.time().minus(NEXT_DOOR_MEMORY);
+        while (!recent.isEmpty() && (recent.peekFirst().time().isBefore(forget) || recent.size() >= MAX_PENDING)) {
+            recent.pollFirst();
+        }
+        recent.addLast(read);
+    }
+
+    /**
+     * Whether a camera of a neighbouring lane, at the same position, read the same plate at about the same time, other
+     * than a camera this vehicle straddled to: one of the two cameras caught the vehicle next to its own lane's. For a
+     * vehicle ({@code ownCameras} not empty) that matters when a vehicle of the neighbouring lane may take that read
+     * too; a read no vehicle takes ({@code ownCameras} empty) is then simply the neighbour's.
+     */
+    private boolean readNextDoor(HeldRead h, Set<String> ownCameras) {
+        if (!h.read.isReadable()) {
+            return false;
+        }
+        for (String n : neighbours.getOrDefault(h.place.lane().id(), Set.of())) {
+            for (PlateRead other : recentByLane.getOrDefault(n, new ArrayDeque<>())) {
+                if (other.plate().equals(h.read.plate()) && other.position() == h.read.position()
+                        && !ownCameras.contains(other.cameraId())
+                        && Duration.between(other.time(), h.read.time()).abs().compareTo(NEXT_DOOR_SAME_TIME) <= 0
+                        && (ownCameras.isEmpty() || vehiclesByCamera.getOrDefault(other.cameraId(), List.of()).stream()
+                                .anyMatch(x -> x.windows.get(other.cameraId()).contains(other.time())))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** How many vehicles' windows on {@code camera} hold the read. */
@@ -390,7 +454,10 @@ public final class SiteFusion {
         return false;
     }
 
-    /** Reads no vehicle claimed, once none can: dropped, or a NO_WEIGHT passage when the lane wants them. */
+    /**
+     * Reads no vehicle claimed, once none can: dropped, or a NO_WEIGHT passage when the lane wants them (not when a
+     * camera of a neighbouring lane read the plate at the same time: the camera caught the truck next door).
+     */
     private List<Passage> orphanReads(Instant now) {
         List<HeldRead> expired = new ArrayList<>();
         for (Map.Entry<String, List<HeldRead>> e : readsByCamera.entrySet()) {
@@ -403,7 +470,7 @@ public final class SiteFusion {
         expired.sort(Comparator.comparing((HeldRead h) -> h.read.time()).thenComparingLong(h -> h.seq));
         List<Passage> out = new ArrayList<>();
         for (HeldRead h : expired) {
-            if (!h.taken && !claimedByAny(h) && wanted(h)) {
+            if (!h.taken && !claimedByAny(h) && wanted(h) && !readNextDoor(h, Set.of())) {
                 out.add(unweighed(h));
             }
             h.taken = true;

@@ -1,9 +1,9 @@
 package org.nsegw.fusion.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.nsegw.api.anpr.CameraPosition;
 import org.nsegw.api.anpr.PlateRead;
-import org.nsegw.api.anpr.PlateReadFlag;
 import org.nsegw.api.weigh.Axle;
 import org.nsegw.api.weigh.WeighRecord;
 import org.nsegw.fusion.internal.LaneSettings.Camera;
@@ -84,13 +84,17 @@ final class TimeModel {
     }
 
     /**
-     * Where the true time of a read lies: its time, or for a read that carries the receive time (clock offset, no camera
-     * time) up to {@code lateReadSeconds} before it, as a late retry is received after the vehicle passed.
+     * Where the true time of a read lies: as its camera's clock tells ({@link CameraClocks}), else up to
+     * {@code lateReadSeconds} before its time (the receive time), as a late retry is received after the vehicle passed.
      */
-    static Span readSpan(PlateRead read, Timing t) {
-        if (read.flags().contains(PlateReadFlag.CLOCK_OFFSET) || read.flags().contains(PlateReadFlag.NO_CAMERA_TIME)) {
-            return new Span(plus(read.time(), -t.lateReadSeconds()), read.time());
-        }
-        return Span.at(read.time());
+    static Span readSpan(PlateRead read, Span seen, Timing t) {
+        return seen != null ? seen : new Span(plus(read.time(), -t.lateReadSeconds()), read.time());
+    }
+
+    /** Reads known no better than this only confirm a plate, never settle one. */
+    static final double WEAK_SPAN_SECONDS = 1.5;
+
+    static boolean isWeak(Span span) {
+        return Duration.between(span.from(), span.to()).toNanos() > WEAK_SPAN_SECONDS * 1e9;
     }
 }

@@ -80,6 +80,15 @@ final class Inputs {
                 List.of(), at(s), at(s), f, List.of());
     }
 
+    /** The read as the gateway receives a late push of it: flagged CLOCK_OFFSET, its time the receive time. */
+    static PlateRead late(PlateRead r, double seconds) {
+        Set<PlateReadFlag> flags = EnumSet.of(PlateReadFlag.CLOCK_OFFSET);
+        flags.addAll(r.flags());
+        Instant received = TimeModel.plus(r.time(), seconds);
+        return new PlateRead(r.cameraId(), r.lane(), r.position(), received, r.plate(), r.rawText(), r.kind(), r.color(),
+                r.confidence(), r.eventId(), r.images(), r.cameraTime(), received, flags, r.notes());
+    }
+
     static Observation observation(String lane, double s, ObservationKind kind) {
         return new Observation("cam-exit", lane, at(s), kind, 0.6, 0.9, List.of());
     }
