@@ -111,10 +111,22 @@ public final class SiteFusion {
     }
 
     /** A weighing or an observation waiting for its exit. */
-    private record Item(long seq, LaneSettings lane, Instant time, WeighRecord weigh, Observation observation, Instant expiresAt,
-            boolean[] taken) {
-        String device() {
-            return weigh != null ? weigh.deviceId() : observation.cameraId();
+    private static final class Item {
+        final long seq;
+        final LaneSettings lane;
+        final Instant time;
+        final WeighRecord weigh;
+        final Observation observation;
+        final Instant expiresAt;
+        boolean taken;
+
+        Item(long seq, LaneSettings lane, Instant time, WeighRecord weigh, Observation observation, Instant expiresAt) {
+            this.seq = seq;
+            this.lane = lane;
+            this.time = time;
+            this.weigh = weigh;
+            this.observation = observation;
+            this.expiresAt = expiresAt;
         }
     }
 
@@ -533,7 +545,7 @@ public final class SiteFusion {
         Timing t = lane.timing();
         Instant expires = TimeModel.plus(time, 3 * t.gateWindowSeconds() + 2 * t.latencySeconds());
         List<Item> items = itemsByLane.get(lane.id());
-        items.add(new Item(++sequence, lane, time, weigh, observation, expires, new boolean[1]));
+        items.add(new Item(++sequence, lane, time, weigh, observation, expires));
         if (items.size() > MAX_PENDING) {
             return orphan(List.of(items.remove(0)));
         }
@@ -548,14 +560,14 @@ public final class SiteFusion {
         Item weighing = null;
         List<Observation> observations = new ArrayList<>();
         for (Item item : itemsByLane.get(lane.id())) {
-            if (!e.window.contains(item.time())) {
+            if (!e.window.contains(item.time)) {
                 continue;
             }
-            boolean shared = exits.stream().filter(x -> x.window.contains(item.time())).count() > 1;
+            boolean shared = exits.stream().filter(x -> x.window.contains(item.time)).count() > 1;
             ambiguous |= shared;
-            if (item.observation() != null) {
-                observations.add(item.observation());
-                item.taken()[0] = true;
+            if (item.observation != null) {
+                observations.add(item.observation);
+                item.taken = true;
             } else if (weighing == null || distance(item, e) < distance(weighing, e)) {
                 ambiguous |= weighing != null;
                 weighing = item;
@@ -564,7 +576,7 @@ public final class SiteFusion {
             }
         }
         if (weighing != null) {
-            weighing.taken()[0] = true;
+            weighing.taken = true;
         }
         PlateRead read = e.anchor.read;
         Settlement s = Settlement.settle(List.of(read), ambiguous);
@@ -575,11 +587,11 @@ public final class SiteFusion {
         }
         observations.sort(Comparator.comparing(Observation::time).thenComparing(Observation::cameraId));
         return new Passage(id(lane.id(), read.time(), read.cameraId()), lane.id(), read.time(),
-                weighing == null ? null : weighing.weigh(), List.of(read), observations, flags, s.plate(), s.trailerPlate(), List.of());
+                weighing == null ? null : weighing.weigh, List.of(read), observations, flags, s.plate(), s.trailerPlate(), List.of());
     }
 
     private static long distance(Item item, Exit e) {
-        return Math.abs(Duration.between(e.anchor.read.time(), item.time()).toNanos());
+        return Math.abs(Duration.between(e.anchor.read.time(), item.time).toNanos());
     }
 
     /** Weighings and observations no exit took: a weighing alone, or the observations close together, as a passage. */
@@ -588,9 +600,9 @@ public final class SiteFusion {
         for (List<Item> items : itemsByLane.values()) {
             for (Iterator<Item> it = items.iterator(); it.hasNext(); ) {
                 Item item = it.next();
-                if (!item.expiresAt().isAfter(now)) {
+                if (!item.expiresAt.isAfter(now)) {
                     it.remove();
-                    if (!item.taken()[0]) {
+                    if (!item.taken) {
                         expired.add(item);
                     }
                 }
@@ -602,17 +614,17 @@ public final class SiteFusion {
     private List<Passage> orphan(List<Item> items) {
         List<Passage> out = new ArrayList<>();
         List<Item> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparing((Item i) -> i.lane().id()).thenComparing(Item::time).thenComparingLong(Item::seq));
+        sorted.sort(Comparator.comparing((Item i) -> i.lane.id()).thenComparing((Item i) -> i.time).thenComparingLong(i -> i.seq));
         List<Observation> group = new ArrayList<>();
         for (Item item : sorted) {
-            LaneSettings lane = item.lane();
-            if (item.weigh() != null) {
-                WeighRecord w = item.weigh();
+            LaneSettings lane = item.lane;
+            if (item.weigh != null) {
+                WeighRecord w = item.weigh;
                 out.add(new Passage(id(lane.id(), w.time(), w.deviceId()), lane.id(), w.time(), w, List.of(), List.of(),
                         EnumSet.of(PassageFlag.NO_PLATE), "", "", List.of()));
                 continue;
             }
-            Observation o = item.observation();
+            Observation o = item.observation;
             if (!group.isEmpty() && (!group.get(0).lane().equals(o.lane()) || Duration.between(group.get(group.size() - 1).time(),
                     o.time()).toNanos() > lane.timing().gateWindowSeconds() * 1e9)) {
                 out.add(observations(group));
