@@ -365,9 +365,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Waits (at most 20 s) until every emulator has played all its trucks and each gateway has recorded what they sent
-     * and made a passage of every truck (fusion waits for late reads before it does): stopping a gateway while a record
-     * is on the line would lose it and make the summary lie.
+     * Waits (at most 20 s) until every emulator has played all its trucks and each gateway has recorded what they sent:
+     * stopping a gateway while a record is on the line would lose it and make the summary lie. Passages fusion still
+     * holds (it waits for late reads) are handed on when the gateway stops, and the summary counts them in the journal.
      */
     private static void awaitQuiet(List<Run> runs, PrintWriter out) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -381,8 +381,7 @@ final class DemoCommand implements Callable<Integer> {
                         && run.cameras.stream().allMatch(c -> c.progress().finished());
                 Optional<JsonNode> s = status(run);
                 quiet &= played && s.isPresent() && counter(s.get(), "records") >= run.sent()
-                        && counter(s.get(), "reads") >= run.platesDelivered()
-                        && Journal.lines(run.data, "passages").size() >= run.sent();
+                        && counter(s.get(), "reads") >= run.platesDelivered();
             }
             if (quiet) {
                 return;

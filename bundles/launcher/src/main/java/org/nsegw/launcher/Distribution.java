@@ -75,22 +75,37 @@ record Distribution(Path dist, Path home) {
     }
 
     /**
-     * Libraries and OSGi services first, then the API and the log writer (so that it records the other bundles'
-     * start and, being stopped last among ours, their shutdown), then the rest of the gateway.
+     * The start level of a bundle: libraries and OSGi services first, then the API and the log writer (so that it
+     * records the other bundles' start and, being stopped last among ours, their shutdown), then the rest of the
+     * gateway in pipeline order, the sensors last. A framework stops the higher levels first, so at shutdown the
+     * sensors stop before fusion, and fusion (which hands on every pending passage when it stops) before the rules and
+     * the journal that must still receive them.
      */
     static int startOrder(Path jar) {
         String name = jar.getFileName().toString();
         if (!name.startsWith("org.nsegw.")) {
-            return 0;
-        }
-        if (name.startsWith("org.nsegw.api-")) {
             return 1;
         }
-        if (name.startsWith("org.nsegw.log-")) {
+        if (name.startsWith("org.nsegw.api-")) {
             return 2;
         }
-        return 3;
+        if (name.startsWith("org.nsegw.log-")) {
+            return 3;
+        }
+        if (name.startsWith("org.nsegw.rules-")) {
+            return 5;
+        }
+        if (name.startsWith("org.nsegw.fusion-")) {
+            return 6;
+        }
+        if (name.startsWith("org.nsegw.weigh-") || name.startsWith("org.nsegw.anpr-") || name.startsWith("org.nsegw.vision-")) {
+            return 7;
+        }
+        return 4;
     }
+
+    /** The highest start level {@link #startOrder} gives. */
+    static final int TOP_START_LEVEL = 7;
 
     /** The metatype of every bundle, read from the jars, to check site files without starting the framework. */
     List<ConfigSchema> schemas() throws IOException {

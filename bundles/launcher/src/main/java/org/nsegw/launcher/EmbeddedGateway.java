@@ -21,6 +21,7 @@ import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
@@ -67,6 +68,7 @@ final class EmbeddedGateway {
         props.put(GatewayProperties.DATA_DIR, data.toAbsolutePath().toString());
         props.put(GatewayProperties.PROFILES_DIR, profiles.toAbsolutePath().toString());
         props.put(GatewayProperties.SITE_SETTINGS, String.join("\n", settings.stream().map(SiteCompiler.Setting::toString).toList()));
+        props.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(Distribution.TOP_START_LEVEL));
         props.put("felix.log.level", "1"); // the framework's own console output: errors only; the rest goes to the log
         props.put("org.apache.felix.log.maxSize", "1000"); // history the log writer replays at its start
         props.put("ds.loglevel", "warn");
@@ -75,7 +77,9 @@ final class EmbeddedGateway {
         BundleContext context = framework.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : dist.bundleJars()) {
-            installed.add(context.installBundle(jar.toUri().toString()));
+            Bundle b = context.installBundle(jar.toUri().toString());
+            b.adapt(BundleStartLevel.class).setStartLevel(Distribution.startOrder(jar));
+            installed.add(b);
         }
         framework.start();
         List<String> failures = new ArrayList<>();

@@ -21,6 +21,22 @@ class DistributionTest {
     }
 
     @Test
+    void thePipelineStopsFromTheSensorsDownSoThatFusionCanHandOnWhatItHolds() {
+        // A framework stops the higher start levels first.
+        assertThat(Distribution.startOrder(Path.of("org.nsegw.weigh-0.1.jar")))
+                .isEqualTo(Distribution.startOrder(Path.of("org.nsegw.anpr-0.1.jar")))
+                .isEqualTo(Distribution.startOrder(Path.of("org.nsegw.vision-0.1.jar")))
+                .isEqualTo(Distribution.TOP_START_LEVEL)
+                .isGreaterThan(Distribution.startOrder(Path.of("org.nsegw.fusion-0.1.jar")));
+        assertThat(Distribution.startOrder(Path.of("org.nsegw.fusion-0.1.jar")))
+                .isGreaterThan(Distribution.startOrder(Path.of("org.nsegw.rules-0.1.jar")));
+        assertThat(Distribution.startOrder(Path.of("org.nsegw.rules-0.1.jar")))
+                .isGreaterThan(Distribution.startOrder(Path.of("org.nsegw.journal-0.1.jar")));
+        assertThat(Distribution.startOrder(Path.of("org.nsegw.journal-0.1.jar")))
+                .isGreaterThan(Distribution.startOrder(Path.of("org.nsegw.log-0.1.jar")));
+    }
+
+    @Test
     void theDataDirectoryDefaultsToOnePerGateway() {
         assertThat(RunCommand.dataDir(Path.of("x"), "gw")).isEqualTo(Path.of("x").toAbsolutePath());
         if (System.getenv("NSEGW_DATA") == null) {
