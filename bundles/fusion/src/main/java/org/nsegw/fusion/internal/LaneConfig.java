@@ -74,9 +74,19 @@ import org.osgi.service.metatype.annotations.Option;
             + "the previous one's last axle closer than this is flagged TAILGATING")
     double fusion_tailgatingSeconds() default 1.0;
 
-    @AttributeDefinition(name = "Gate window (s)", min = "1", max = "3600", description = "at a gate: how far the gate "
-            + "read, the weighing and the observations of one exit may be apart")
-    double fusion_gateWindowSeconds() default 20;
+    @AttributeDefinition(name = "Gate window (s)", min = "1", max = "3600", description = "at a gate: how long after the "
+            + "gate read (the truck driving onto the scale) its weighing and observations may come; an exit is emitted "
+            + "about this plus the observation lead and the latency after its read")
+    double fusion_gateWindowSeconds() default 15;
+
+    @AttributeDefinition(name = "Gate: earliest weighing (s)", min = "0", max = "600", description = "at a gate: how soon "
+            + "after the gate read the scale's weighing can come (driving on and the scale's stable time); a read this much "
+            + "after the previous one means the previous truck has left the scale; less than the gate window")
+    double fusion_gateWeighMinSeconds() default 2;
+
+    @AttributeDefinition(name = "Gate: observation lead (s)", min = "0", max = "600", description = "at a gate: how long "
+            + "before the gate read the site camera may see the truck")
+    double fusion_gateObservationLeadSeconds() default 2;
 
     @AttributeDefinition(name = "Unweighed reads", description = "which reads no weigh record claims become NO_WEIGHT "
             + "passages", options = {@Option(value = "none", label = "none"),

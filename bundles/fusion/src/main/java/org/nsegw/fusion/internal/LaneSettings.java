@@ -60,19 +60,31 @@ public record LaneSettings(String id, List<Camera> cameras, List<String> weighSe
      * @param straddleSeconds       two neighbouring sensors weighing within this (and alike) weighed one vehicle
      * @param tailgatingSeconds     a vehicle whose first axle follows the previous one's last axle closer than this
      *                              is tailgating
-     * @param gateWindowSeconds     at a gate (or for a record without speed): how far weighing, observations and the
-     *                              gate read of one exit may be apart
+     * @param gateWindowSeconds     at a gate: how long after the gate read the exit's weighing and observations may
+     *                              come; for a bridge record without speed: how far its reads may be from it
+     * @param gateWeighMinSeconds   at a gate: how soon after the gate read (the truck driving onto the scale) the
+     *                              scale's weighing may come at the earliest; also the shortest time in which a truck
+     *                              can be weighed and leave, so a read this much after another one closes the earlier
+     *                              truck's visit of the scale
+     * @param gateObservationLeadSeconds at a gate: how long before the gate read a site camera may see the truck
      * @param unweighed             which reads that no weigh record claims become NO_WEIGHT passages
      */
     public record Timing(double readToleranceSeconds, double speedTolerancePercent, double distanceToleranceM,
             double lateReadSeconds, double latencySeconds, double minSpeedKmh, double maxVehicleLengthM,
             double duplicateSeconds, double straddleSeconds, double tailgatingSeconds, double gateWindowSeconds,
-            Unweighed unweighed) {
+            double gateWeighMinSeconds, double gateObservationLeadSeconds, Unweighed unweighed) {
 
-        public static final Timing DEFAULT = new Timing(0.3, 3, 1.5, 10, 3, 10, 20, 5, 0.3, 1.0, 20, Unweighed.LARGE);
+        public static final Timing DEFAULT = new Timing(0.3, 3, 1.5, 10, 3, 10, 20, 5, 0.3, 1.0, 15, 2, 2, Unweighed.LARGE);
 
         public Timing {
             Objects.requireNonNull(unweighed, "unweighed");
+        }
+
+        /** The same timing with another choice of unweighed reads. */
+        public Timing withUnweighed(Unweighed choice) {
+            return new Timing(readToleranceSeconds, speedTolerancePercent, distanceToleranceM, lateReadSeconds, latencySeconds,
+                    minSpeedKmh, maxVehicleLengthM, duplicateSeconds, straddleSeconds, tailgatingSeconds, gateWindowSeconds,
+                    gateWeighMinSeconds, gateObservationLeadSeconds, choice);
         }
     }
 
@@ -133,7 +145,13 @@ public record LaneSettings(String id, List<Camera> cameras, List<String> weighSe
                 r.number("fusion.straddleSeconds", d.straddleSeconds(), 0, 10),
                 r.number("fusion.tailgatingSeconds", d.tailgatingSeconds(), 0, 60),
                 r.number("fusion.gateWindowSeconds", d.gateWindowSeconds(), 1, 3600),
+                r.number("fusion.gateWeighMinSeconds", d.gateWeighMinSeconds(), 0, 600),
+                r.number("fusion.gateObservationLeadSeconds", d.gateObservationLeadSeconds(), 0, 600),
                 r.choice("fusion.unweighed", d.unweighed()));
+        if (timing.gateWeighMinSeconds() >= timing.gateWindowSeconds()) {
+            throw new IllegalArgumentException("lane " + id + ": fusion.gateWeighMinSeconds (" + timing.gateWeighMinSeconds()
+                    + ") must be less than fusion.gateWindowSeconds (" + timing.gateWindowSeconds() + ")");
+        }
         List<String> neighbours = r.texts(NEIGHBOURS);
         if (neighbours.contains(id)) {
             throw new IllegalArgumentException("lane " + id + ": neighbours lists the lane itself; list the lanes next to it");

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +36,8 @@ import org.nsegw.fusion.internal.LaneSettings.Timing;
  * from speed, wheelbase and the camera's distance ({@link TimeModel}). A read inside a vehicle's window belongs to it
  * only when no other vehicle's window holds it too; only such reads settle plates ({@link Settlement}). A vehicle is
  * decided once no later record can claim its reads any more. Gate lanes (a gate camera): each gate read anchors an
- * exit, which takes the weighing and the observations within the gate window. See {@code docs/fusion.md}.
+ * exit, which takes the weighing and the observations that can be its own and no other exit's, by their time relative
+ * to the read and by the order of single-file traffic ({@link GateModel}). See {@code docs/fusion.md}.
  */
 public final class SiteFusion {
 
@@ -97,15 +97,17 @@ public final class SiteFusion {
     /** An exit at a gate: anchored on a gate read. */
     private static final class Exit {
         final HeldRead anchor;
-        final Span window;
         final Instant decideAt;
+        final Instant latestAt;
         final Instant forgetAt;
         boolean decided;
+        /** It took a weighing: a truck is weighed once, so no other weighing is its. */
+        boolean weighed;
 
-        Exit(HeldRead anchor, Span window, Instant decideAt, Instant forgetAt) {
+        Exit(HeldRead anchor, Instant decideAt, Instant latestAt, Instant forgetAt) {
             this.anchor = anchor;
-            this.window = window;
             this.decideAt = decideAt;
+            this.latestAt = latestAt;
             this.forgetAt = forgetAt;
         }
     }
@@ -117,16 +119,28 @@ public final class SiteFusion {
         final Instant time;
         final WeighRecord weigh;
         final Observation observation;
-        final Instant expiresAt;
+        final Instant due;
+        final Instant forgetAt;
+        /** Attached to an exit. */
         boolean taken;
+        /** Emitted as a passage of its own (kept a while: a weighing no exit took tells of a truck whose read was missed). */
+        boolean emitted;
+        /** Two exits could take it, or it was its exit's first weighing while another exit could take that. */
+        boolean ambiguous;
 
-        Item(long seq, LaneSettings lane, Instant time, WeighRecord weigh, Observation observation, Instant expiresAt) {
+        Item(long seq, LaneSettings lane, Instant time, WeighRecord weigh, Observation observation, Instant due) {
             this.seq = seq;
             this.lane = lane;
             this.time = time;
             this.weigh = weigh;
             this.observation = observation;
-            this.expiresAt = expiresAt;
+            this.due = due;
+            Timing t = lane.timing();
+            this.forgetAt = TimeModel.plus(due, 3 * t.gateWindowSeconds() + 2 * t.gateObservationLeadSeconds() + t.latencySeconds());
+        }
+
+        boolean isWeighing() {
+            return weigh != null;
         }
     }
 
@@ -227,12 +241,10 @@ public final class SiteFusion {
             if (read.flags().contains(PlateReadFlag.WRONG_DIRECTION)) {
                 return List.of(); // a vehicle entering the site: not an exit
             }
-            double gw = t.gateWindowSeconds();
             HeldRead anchor = new HeldRead(++sequence, read, place, span, span.to());
-            Instant decideAt = TimeModel.plus(span.to(), 2 * gw + t.latencySeconds());
+            Instant latestAt = GateModel.latestAt(span, t);
             List<Exit> exits = exitsByLane.get(laneId);
-            exits.add(new Exit(anchor, new Span(TimeModel.plus(span.from(), -gw), TimeModel.plus(span.to(), gw)), decideAt,
-                    TimeModel.plus(decideAt, 3 * gw + t.latencySeconds())));
+            exits.add(new Exit(anchor, GateModel.decideAt(span, t), latestAt, GateModel.decideAt(Span.at(latestAt), t)));
             List<Passage> out = new ArrayList<>();
             if (exits.stream().filter(e -> !e.decided).count() > MAX_PENDING) {
                 exits.stream().filter(e -> !e.decided).findFirst().ifPresent(e -> out.add(decideExit(e)));
@@ -267,10 +279,13 @@ public final class SiteFusion {
         due.stream().sorted(Comparator.comparing((Vehicle v) -> v.decideAt).thenComparingLong(v -> v.seq))
                 .forEach(v -> out.add(decide(v)));
         for (List<Exit> exits : exitsByLane.values()) {
-            for (Exit e : List.copyOf(exits)) {
-                if (!e.decided && !e.decideAt.isAfter(now)) {
-                    out.add(decideExit(e));
+            // in the order of the reads: single file
+            for (Exit e : exits.stream().filter(e -> !e.decided)
+                    .sorted(Comparator.comparing((Exit e) -> e.anchor.span.to()).thenComparingLong(e -> e.anchor.seq)).toList()) {
+                if (!ready(e, now)) {
+                    break;
                 }
+                out.add(decideExit(e));
             }
         }
         out.addAll(orphanReads(now));
@@ -542,41 +557,114 @@ public final class SiteFusion {
     // --- gates --------------------------------------------------------------------------------------------------------
 
     private List<Passage> addItem(LaneSettings lane, Instant time, WeighRecord weigh, Observation observation) {
-        Timing t = lane.timing();
-        Instant expires = TimeModel.plus(time, 3 * t.gateWindowSeconds() + 2 * t.latencySeconds());
         List<Item> items = itemsByLane.get(lane.id());
-        items.add(new Item(++sequence, lane, time, weigh, observation, expires));
+        Item item = new Item(++sequence, lane, time, weigh, observation, GateModel.due(time, weigh != null, lane.timing()));
+        items.add(item);
         if (items.size() > MAX_PENDING) {
-            return orphan(List.of(items.remove(0)));
+            Item oldest = items.remove(0);
+            if (!oldest.taken && !oldest.emitted) {
+                oldest.emitted = true;
+                return orphan(List.of(oldest));
+            }
         }
         return List.of();
     }
 
+    /**
+     * The exits that may take an item: those whose read fits the item's time ({@link GateModel#fits}) and whose truck no
+     * later read shows to have left the scale before the item ({@link GateModel#closes}); for a weighing, not those that
+     * took one already. In order of their reads.
+     */
+    private List<Exit> candidates(Item item) {
+        Timing t = item.lane.timing();
+        List<Exit> exits = exitsByLane.get(item.lane.id());
+        List<Exit> out = new ArrayList<>();
+        for (Exit e : exits) {
+            if (item.isWeighing() && e.weighed || !GateModel.fits(e.anchor.span, item.time, item.isWeighing(), t)) {
+                continue;
+            }
+            boolean closed = false;
+            for (Exit later : exits) {
+                if (later != e && GateModel.closes(e.anchor.span, later.anchor.span, item.time, t)) {
+                    closed = true;
+                    break;
+                }
+            }
+            if (!closed) {
+                out.add(e);
+            }
+        }
+        out.sort(Comparator.comparing((Exit e) -> e.anchor.span.to()).thenComparingLong(e -> e.anchor.seq));
+        return out;
+    }
+
+    /**
+     * Whether an exit can be decided: every item it may take and every read that may claim one of them have arrived; and
+     * when it has observations, no truck whose read was missed can still show up by its weighing: the next read closed
+     * the exit, or the latest time has come.
+     */
+    private boolean ready(Exit e, Instant now) {
+        if (now.isBefore(e.decideAt)) {
+            return false;
+        }
+        if (!now.isBefore(e.latestAt)) {
+            return true;
+        }
+        LaneSettings lane = e.anchor.place.lane();
+        boolean observed = itemsByLane.get(lane.id()).stream()
+                .anyMatch(i -> !i.taken && !i.emitted && !i.isWeighing() && candidates(i).contains(e));
+        return !observed || exitsByLane.get(lane.id()).stream().anyMatch(n -> GateModel.follows(e.anchor.span, n.anchor.span, lane.timing())
+                && !now.isBefore(GateModel.afterNext(n.anchor.span, lane.timing())));
+    }
+
+    /**
+     * An exit: its read, the first weighing that may be its own when no other exit may take that weighing, and the
+     * observations no other exit, nor a truck whose read was missed (a weighing no exit can take), may take. A weighing or
+     * observation that could be another's stays out (it becomes a passage without plate) and flags this exit
+     * AMBIGUOUS_READ; a later weighing only this exit could take is a truck whose gate read was missed (single file: one
+     * weighing per truck).
+     */
     private Passage decideExit(Exit e) {
         e.decided = true;
         LaneSettings lane = e.anchor.place.lane();
-        List<Exit> exits = exitsByLane.get(lane.id());
         boolean ambiguous = false;
         Item weighing = null;
-        List<Observation> observations = new ArrayList<>();
-        for (Item item : itemsByLane.get(lane.id())) {
-            if (!e.window.contains(item.time)) {
+        List<Item> items = new ArrayList<>(itemsByLane.get(lane.id()));
+        items.sort(Comparator.comparing((Item i) -> i.time).thenComparingLong(i -> i.seq));
+        for (Item item : items) {
+            if (item.taken || item.emitted || !item.isWeighing()) {
                 continue;
             }
-            boolean shared = exits.stream().filter(x -> x.window.contains(item.time)).count() > 1;
-            ambiguous |= shared;
-            if (item.observation != null) {
-                observations.add(item.observation);
-                item.taken = true;
-            } else if (weighing == null || distance(item, e) < distance(weighing, e)) {
-                ambiguous |= weighing != null;
-                weighing = item;
-            } else {
-                ambiguous = true;
+            List<Exit> candidates = candidates(item);
+            if (candidates.contains(e)) {
+                if (candidates.size() == 1) {
+                    weighing = item;
+                    item.taken = true;
+                    e.weighed = true;
+                } else {
+                    ambiguous = true;
+                    item.ambiguous = true;
+                }
+                break; // the first weighing that may be this truck's is the only one that may be
             }
         }
-        if (weighing != null) {
-            weighing.taken = true;
+        List<Item> unread = items.stream().filter(i -> i.isWeighing() && !i.taken && candidates(i).isEmpty()).toList();
+        List<Observation> observations = new ArrayList<>();
+        for (Item item : items) {
+            if (item.taken || item.emitted || item.isWeighing()) {
+                continue;
+            }
+            List<Exit> candidates = candidates(item);
+            if (!candidates.contains(e)) {
+                continue;
+            }
+            if (candidates.size() == 1 && unread.stream().noneMatch(w -> GateModel.unreadTruckMayOwn(w.time, item.time, lane.timing()))) {
+                observations.add(item.observation);
+                item.taken = true;
+            } else {
+                ambiguous = true;
+                item.ambiguous = true;
+            }
         }
         PlateRead read = e.anchor.read;
         Settlement s = Settlement.settle(List.of(read), ambiguous);
@@ -590,63 +678,75 @@ public final class SiteFusion {
                 weighing == null ? null : weighing.weigh, List.of(read), observations, flags, s.plate(), s.trailerPlate(), List.of());
     }
 
-    private static long distance(Item item, Exit e) {
-        return Math.abs(Duration.between(e.anchor.read.time(), item.time).toNanos());
-    }
-
-    /** Weighings and observations no exit took: a weighing alone, or the observations close together, as a passage. */
+    /**
+     * Weighings and observations no exit took, once every read that may claim them has arrived and every exit that may
+     * take them has been decided: a weighing alone, or the observations close together, as a passage without plate.
+     */
     private List<Passage> orphanItems(Instant now) {
         List<Item> expired = new ArrayList<>();
         for (List<Item> items : itemsByLane.values()) {
-            for (Iterator<Item> it = items.iterator(); it.hasNext(); ) {
-                Item item = it.next();
-                if (!item.expiresAt.isAfter(now)) {
-                    it.remove();
-                    if (!item.taken) {
-                        expired.add(item);
-                    }
+            for (Item item : items) {
+                if (!item.taken && !item.emitted && !item.due.isAfter(now) && candidates(item).stream().allMatch(e -> e.decided)) {
+                    expired.add(item);
                 }
             }
         }
-        return orphan(expired);
+        List<Passage> out = orphan(expired);
+        expired.forEach(i -> i.emitted = true);
+        return out;
     }
 
     private List<Passage> orphan(List<Item> items) {
         List<Passage> out = new ArrayList<>();
         List<Item> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing((Item i) -> i.lane.id()).thenComparing((Item i) -> i.time).thenComparingLong(i -> i.seq));
-        List<Observation> group = new ArrayList<>();
+        List<Item> group = new ArrayList<>();
         for (Item item : sorted) {
-            LaneSettings lane = item.lane;
-            if (item.weigh != null) {
-                WeighRecord w = item.weigh;
-                out.add(new Passage(id(lane.id(), w.time(), w.deviceId()), lane.id(), w.time(), w, List.of(), List.of(),
-                        EnumSet.of(PassageFlag.NO_PLATE), "", "", List.of()));
+            if (item.isWeighing()) {
+                out.add(unclaimed(List.of(item)));
                 continue;
             }
-            Observation o = item.observation;
-            if (!group.isEmpty() && (!group.get(0).lane().equals(o.lane()) || Duration.between(group.get(group.size() - 1).time(),
-                    o.time()).toNanos() > lane.timing().gateWindowSeconds() * 1e9)) {
-                out.add(observations(group));
+            if (!group.isEmpty() && (group.get(0).lane != item.lane || Duration.between(group.get(group.size() - 1).time, item.time)
+                    .toNanos() > item.lane.timing().gateWindowSeconds() * 1e9)) {
+                out.add(unclaimed(group));
                 group = new ArrayList<>();
             }
-            group.add(o);
+            group.add(item);
         }
         if (!group.isEmpty()) {
-            out.add(observations(group));
+            out.add(unclaimed(group));
         }
         return out;
     }
 
-    private Passage observations(List<Observation> group) {
-        Observation first = group.get(0);
-        LaneSettings lane = lanes.get(first.lane());
+    /**
+     * A passage without plate for a weighing, or for observations close together, no exit took. When exits could have
+     * taken them, their gate reads are in it (for the reviewer; they settle nothing) and it is flagged AMBIGUOUS_READ.
+     */
+    private Passage unclaimed(List<Item> group) {
+        Item first = group.get(0);
+        LaneSettings lane = first.lane;
         Set<PassageFlag> flags = EnumSet.of(PassageFlag.NO_PLATE);
-        if (!lane.weighSensors().isEmpty()) {
+        if (!first.isWeighing() && !lane.weighSensors().isEmpty()) {
             flags.add(PassageFlag.NO_WEIGHT);
         }
-        return new Passage(id(first.lane(), first.time(), first.cameraId()), first.lane(), first.time(), null, List.of(), group,
-                flags, "", "", List.of());
+        List<PlateRead> reads = new ArrayList<>();
+        for (Item item : group) {
+            if (item.ambiguous || candidates(item).size() > 1) {
+                flags.add(PassageFlag.AMBIGUOUS_READ);
+                candidates(item).stream().map(e -> e.anchor.read).filter(r -> !reads.contains(r)).forEach(reads::add);
+            }
+        }
+        reads.sort(Comparator.comparing(PlateRead::time).thenComparing(PlateRead::cameraId));
+        if (first.isWeighing()) {
+            WeighRecord w = first.weigh;
+            return new Passage(id(lane.id(), w.time(), w.deviceId()), lane.id(), w.time(), w, reads, List.of(), flags, "", "",
+                    List.of());
+        }
+        List<Observation> observations = group.stream().map(i -> i.observation).toList();
+        Observation o = observations.get(0);
+        return new Passage(id(lane.id(), o.time(), o.cameraId()), lane.id(), o.time(), null, reads, observations, flags, "", "",
+                List.of());
     }
 
     // --- bookkeeping --------------------------------------------------------------------------------------------------
@@ -674,6 +774,9 @@ public final class SiteFusion {
         }
         for (List<Exit> list : exitsByLane.values()) {
             list.removeIf(e -> e.decided && !e.forgetAt.isAfter(now));
+        }
+        for (List<Item> list : itemsByLane.values()) {
+            list.removeIf(i -> i.taken || i.emitted && !i.forgetAt.isAfter(now));
         }
     }
 

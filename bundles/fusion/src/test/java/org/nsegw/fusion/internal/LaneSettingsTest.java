@@ -34,6 +34,18 @@ class LaneSettingsTest {
     }
 
     @Test
+    void theGateKeys() {
+        LaneSettings l = LaneSettings.fromProperties(Map.of("id", "EXIT", "cameras", "anpr-gate:gate:0",
+                "fusion.gateWindowSeconds", 25, "fusion.gateWeighMinSeconds", 4.0, "fusion.gateObservationLeadSeconds", "1.5"));
+        assertThat(l.timing().gateWindowSeconds()).isEqualTo(25);
+        assertThat(l.timing().gateWeighMinSeconds()).isEqualTo(4);
+        assertThat(l.timing().gateObservationLeadSeconds()).isEqualTo(1.5);
+        assertThatThrownBy(() -> LaneSettings.fromProperties(Map.of("id", "EXIT", "fusion.gateWindowSeconds", 10,
+                "fusion.gateWeighMinSeconds", 10))).hasMessage("lane EXIT: fusion.gateWeighMinSeconds (10.0) must be less than "
+                        + "fusion.gateWindowSeconds (10.0)");
+    }
+
+    @Test
     void missingKeysTakeTheDefaults() {
         LaneSettings l = LaneSettings.fromProperties(Map.of("id", "EXIT", "cameras", "anpr-gate:gate:0"));
         assertThat(l.timing()).isEqualTo(Timing.DEFAULT);

@@ -14,6 +14,7 @@ import static org.nsegw.fusion.internal.Inputs.rearTime;
 import static org.nsegw.fusion.internal.Inputs.weigh;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
@@ -338,11 +339,7 @@ class SiteFusionTest {
 
         private LaneSettings lane(String id, LaneSettings.Unweighed unweighed) {
             LaneSettings l = Inputs.bridgeLane(id);
-            LaneSettings.Timing t = l.timing();
-            return new LaneSettings(id, l.cameras(), l.weighSensors(), l.neighbours(), new LaneSettings.Timing(t.readToleranceSeconds(),
-                    t.speedTolerancePercent(), t.distanceToleranceM(), t.lateReadSeconds(), t.latencySeconds(), t.minSpeedKmh(),
-                    t.maxVehicleLengthM(), t.duplicateSeconds(), t.straddleSeconds(), t.tailgatingSeconds(), t.gateWindowSeconds(),
-                    unweighed));
+            return new LaneSettings(id, l.cameras(), l.weighSensors(), l.neighbours(), l.timing().withUnweighed(unweighed));
         }
 
         @Test
@@ -427,25 +424,138 @@ class SiteFusionTest {
             assertThat(p.weigh()).isNotNull();
         }
 
+        /** Exits in order of time, with their plates, weighings and flags. */
+        private void assertExit(Passage p, double readS, String plate, WeighRecord weigh, Set<PassageFlag> flags) {
+            assertThat(p.time()).as("time").isEqualTo(at(readS));
+            assertThat(p.plate()).as("plate of the exit at %s", readS).isEqualTo(plate);
+            assertThat(p.weigh()).as("weighing of the exit at %s", readS).isEqualTo(weigh);
+            assertThat(p.flags()).as("flags of the exit at %s", readS).isEqualTo(flags.isEmpty() ? Set.of() : EnumSet.copyOf(flags));
+        }
+
         @Test
-        void whatTwoExitsCouldShareGoesToBothForReview() {
-            Observation mud = observation("EXIT", 105, ObservationKind.MUDDY_VEHICLE);
-            List<Passage> out = run(gate(100, "浙A3K725"), gate(110, "浙A5G219"), mud);
-            assertThat(out).hasSize(2).allSatisfy(p -> {
-                assertThat(p.observations()).containsExactly(mud);
+        void singleFileExitsTenToTwentySecondsApartAreEachTheirOwn() {
+            // trucks drive onto the scale 10, 12, 18 and 20 s apart; the scale is steady 2.5 to 8 s after each read
+            double[] reads = {100, 110, 122, 140, 160};
+            double[] weighings = {105, 112.5, 130, 145, 165};
+            String[] plates = {"浙A3K725", "浙A5G219", "浙A8D031", "浙AF2206", "浙A1B234"};
+            List<Object> inputs = new ArrayList<>();
+            List<WeighRecord> w = new ArrayList<>();
+            for (int i = 0; i < reads.length; i++) {
+                inputs.add(gate(reads[i], plates[i]));
+                w.add(scale(weighings[i]));
+                inputs.add(w.get(i));
+            }
+            List<Passage> out = run(inputs.toArray());
+            assertThat(out).hasSize(reads.length);
+            for (int i = 0; i < reads.length; i++) {
+                assertExit(out.get(i), reads[i], plates[i], w.get(i), Set.of());
+            }
+        }
+
+        @Test
+        void aMissedGateReadIsAWeighingWithoutPlateAndTheTrucksAroundItKeepTheirOwn() {
+            // the truck between them, weighed at 115, was not read: its weighing still fits the first read's window
+            WeighRecord w1 = scale(105);
+            WeighRecord missed = scale(115);
+            WeighRecord w3 = scale(125);
+            List<Passage> out = run(gate(100, "浙A3K725"), w1, missed, gate(120, "浙A8D031"), w3);
+            assertThat(out).hasSize(3);
+            assertExit(out.get(0), 100, "浙A3K725", w1, Set.of());
+            assertThat(out.get(1).weigh()).isEqualTo(missed);
+            assertThat(out.get(1).plate()).isEmpty();
+            assertThat(out.get(1).plates()).isEmpty();
+            assertThat(out.get(1).flags()).containsExactly(PassageFlag.NO_PLATE);
+            assertExit(out.get(2), 120, "浙A8D031", w3, Set.of());
+        }
+
+        @Test
+        void aTruckThatDidNotStopOnTheScaleHasNoWeighingAndTheNextTruckKeepsItsOwn() {
+            WeighRecord next = scale(120);
+            List<Passage> out = run(gate(100, "浙A3K725"), gate(115, "浙A5G219"), next);
+            assertThat(out).hasSize(2);
+            assertExit(out.get(0), 100, "浙A3K725", null, Set.of(PassageFlag.NO_WEIGHT));
+            assertExit(out.get(1), 115, "浙A5G219", next, Set.of());
+        }
+
+        @Test
+        void twoTrucksReadCloseTogetherBeforeOneWeighingGetNeitherWeighing() {
+            // the second truck was read 1.5 s after the first: the first cannot have been weighed and gone in between,
+            // so the weighing at 106 may be either truck's (one did not stop, or one read was a truck in the queue)
+            WeighRecord w = scale(106);
+            double[] reads = {100, 101.5};
+            String[] plates = {"浙A3K725", "浙A5G219"};
+            List<Passage> out = run(gate(reads[0], plates[0]), gate(reads[1], plates[1]), w);
+            assertThat(out).hasSize(3);
+            for (int i = 0; i < reads.length; i++) {
+                assertExit(out.get(i), reads[i], plates[i], null, Set.of(PassageFlag.AMBIGUOUS_READ, PassageFlag.NO_WEIGHT));
+            }
+            Passage weighing = out.get(2);
+            assertThat(weighing.weigh()).isEqualTo(w);
+            assertThat(weighing.plate()).isEmpty();
+            assertThat(weighing.flags()).containsExactlyInAnyOrder(PassageFlag.NO_PLATE, PassageFlag.AMBIGUOUS_READ);
+            assertThat(weighing.plates()).extracting(PlateRead::plate).containsExactly("浙A3K725", "浙A5G219");
+        }
+
+        @Test
+        void twoTrucksReadCloseTogetherNeverGetTheOthersWeighing() {
+            WeighRecord first = scale(105);
+            WeighRecord second = scale(118);
+            List<Passage> out = run(gate(100, "浙A3K725"), gate(101.5, "浙A5G219"), first, second);
+            assertThat(out).filteredOn(p -> p.weigh() != null).allSatisfy(p -> assertThat(p.plate()).isEmpty());
+            assertThat(out).filteredOn(Passage::hasPlate).allSatisfy(p -> {
+                assertThat(p.weigh()).isNull();
                 assertThat(p.flags()).contains(PassageFlag.AMBIGUOUS_READ);
-                assertThat(p.hasPlate()).isTrue();
             });
         }
 
         @Test
-        void exitsFarApartKeepTheirOwn() {
-            Observation mud = observation("EXIT", 102, ObservationKind.MUDDY_VEHICLE);
-            List<Passage> out = run(gate(100, "浙A3K725"), scale(103), mud, gate(160, "浙A5G219"), scale(163));
+        void aWeighingTooSoonAfterAReadIsNotThatTrucks() {
+            // weighed 1 s after the second read: too soon for the truck that just drove on, so the first truck's
+            WeighRecord first = scale(102.5);
+            WeighRecord second = scale(107);
+            List<Passage> out = run(gate(100, "浙A3K725"), gate(101.5, "浙A5G219"), first, second);
             assertThat(out).hasSize(2);
-            assertThat(out.get(0).observations()).containsExactly(mud);
-            assertThat(out.get(1).observations()).isEmpty();
+            assertExit(out.get(0), 100, "浙A3K725", first, Set.of());
+            assertExit(out.get(1), 101.5, "浙A5G219", second, Set.of());
+        }
+
+        @Test
+        void observationsGoToTheExitOfTheTruckAtTheGate() {
+            Observation approaching = observation("EXIT", 98.5, ObservationKind.MUDDY_VEHICLE);
+            Observation onScale = observation("EXIT", 108, ObservationKind.UNCOVERED_LOAD);
+            Observation next = observation("EXIT", 117, ObservationKind.MUDDY_VEHICLE);
+            List<Passage> out = run(approaching, gate(100, "浙A3K725"), scale(105), onScale, gate(114, "浙A5G219"), next, scale(119));
+            assertThat(out).hasSize(2);
+            assertThat(out.get(0).observations()).containsExactly(approaching, onScale);
+            assertThat(out.get(1).observations()).containsExactly(next);
             assertThat(out).allSatisfy(p -> assertThat(p.flags()).isEmpty());
+        }
+
+        @Test
+        void anObservationEitherTruckMayBeIsAPassageOfItsOwn() {
+            // 1.5 s before the second read: the first truck leaving, or the second one coming
+            Observation between = observation("EXIT", 112.5, ObservationKind.MUDDY_VEHICLE);
+            List<Passage> out = run(gate(100, "浙A3K725"), scale(105), between, gate(114, "浙A5G219"), scale(119));
+            assertThat(out).hasSize(3);
+            assertThat(out.get(0).flags()).containsExactly(PassageFlag.AMBIGUOUS_READ);
+            assertThat(out.get(0).weigh()).isNotNull();
+            assertThat(out.get(0).observations()).isEmpty();
+            assertThat(out.get(1).flags()).containsExactlyInAnyOrder(PassageFlag.NO_PLATE, PassageFlag.NO_WEIGHT, PassageFlag.AMBIGUOUS_READ);
+            assertThat(out.get(1).observations()).containsExactly(between);
+            assertThat(out.get(1).plate()).isEmpty();
+            assertThat(out.get(2).flags()).containsExactly(PassageFlag.AMBIGUOUS_READ);
+            assertThat(out.get(2).observations()).isEmpty();
+        }
+
+        @Test
+        void twoWeighingsForOneReadLeaveTheSecondWithoutPlate() {
+            WeighRecord own = scale(105);
+            WeighRecord other = scale(113);
+            List<Passage> out = run(gate(100, "浙A3K725"), own, other);
+            assertThat(out).hasSize(2);
+            assertExit(out.get(0), 100, "浙A3K725", own, Set.of());
+            assertThat(out.get(1).weigh()).isEqualTo(other);
+            assertThat(out.get(1).flags()).containsExactly(PassageFlag.NO_PLATE);
         }
 
         @Test
@@ -467,10 +577,12 @@ class SiteFusionTest {
         }
 
         @Test
-        void anExitWaitsForItsWindowToClose() {
+        void anExitIsDecidedWhenItsWindowTheObservationLeadAndTheLatencyHavePassed() {
+            // 15 s window + 2 s observation lead + 2 × 0.3 s clock tolerance + 3 s latency
             fusion.read(gate(100, "浙A3K725"));
-            assertThat(fusion.advance(at(130))).isEmpty();
-            assertThat(fusion.advance(at(150))).hasSize(1);
+            fusion.weighed(scale(105));
+            assertThat(fusion.advance(at(120.5))).isEmpty();
+            assertThat(fusion.advance(at(120.6))).singleElement().satisfies(p -> assertThat(p.weigh()).isNotNull());
         }
     }
 }
