@@ -60,7 +60,7 @@ class ConfigValidateIT {
         assertThat(problems.get(2)).contains(":21:14: device 'anpr-L1-front': profile 'anpr/hikvison-isapi' not found in",
                 "available: anpr/dahua-itsapi, anpr/hikvision-isapi", "(did you mean 'anpr/hikvision-isapi'?)");
         assertThat(problems.get(3)).endsWith(":27:3: limits: unknown key 'postedLimtKg'; allowed here: postedLimitKg, "
-                + "laneLimitsKg, tolerancePercent, enforcementCode (did you mean 'postedLimitKg'?)");
+                + "laneLimitsKg, tolerancePercent, plateReadsForCase, enforcementCode (did you mean 'postedLimitKg'?)");
         assertThat(problems.get(4)).endsWith(":28:21: limits: tolerancePercent is 55, out of range; allowed from -1 to 20");
         assertThat(r.out()).contains("5 problems in");
     }

@@ -78,9 +78,19 @@ class JudgeCommandIT {
         return new Passage(id, w.lane(), w.time(), w, reads, List.of(), flags, plate, trailer, List.of());
     }
 
+    /** A 3-axle truck whose plate both cameras read alike. */
+    static Passage truck(String id, int grossKg, String plate) {
+        WeighRecord w = new WeighRecord("wim-L3", "L3", T.plusSeconds(60), 48.0,
+                List.of(new Axle(7_000, 0), new Axle((grossKg - 7_000) / 2, 4_000), new Axle(grossKg - 7_000 - (grossKg - 7_000) / 2, 1_350)),
+                List.of(new AxleGroup(0, 1), new AxleGroup(1, 2)), grossKg, "5", VALID, Set.of(), new byte[] {5});
+        return new Passage(id, "L3", w.time(), w, List.of(read("L3", CameraPosition.FRONT, plate, PlateKind.NORMAL, w.time().minusSeconds(2)),
+                read("L3", CameraPosition.REAR, plate, PlateKind.NORMAL, w.time().plusSeconds(1))), List.of(), Set.of(), plate, "", List.of());
+    }
+
     Path journal(String... extraLines) throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add(RecordJson.passage(passage("p-over", sixAxles(55_000, VALID), "浙A12345", "浙F0123挂", Set.of())));
+        lines.add(RecordJson.passage(truck("p-truck", 35_000, "浙A7T3Q9")));
         lines.add(RecordJson.passage(passage("p-fine", twoAxles(15_000), "浙B54321", "", Set.of())));
         lines.add(RecordJson.passage(passage("p-noplate", sixAxles(55_000, VALID), "", "", Set.of(PassageFlag.NO_PLATE))));
         lines.add(RecordJson.passage(passage("p-expired", sixAxles(55_000,
@@ -125,19 +135,23 @@ class JudgeCommandIT {
         Run run = judge("first", file.toString());
         assertThat(run.exit()).as(String.join("\n", run.messages())).isZero();
         assertThat(run.verdicts()).extracting(v -> v.path("passage").asText())
-                .containsExactly("p-over", "p-fine", "p-noplate", "p-expired");
+                .containsExactly("p-over", "p-truck", "p-fine", "p-noplate", "p-expired");
 
         JsonNode over = run.verdicts().get(0);
-        assertThat(over.path("outcome").asText()).isEqualTo("VIOLATION");
+        assertThat(over.path("outcome").asText()).as("the tractor plate rests on the front camera alone").isEqualTo("REVIEW");
+        assertThat(codes(over)).contains("PLATE_UNCORROBORATED");
         assertThat(over.path("plate").asText()).isEqualTo("浙A12345");
         assertThat(over.path("trailerPlate").asText()).isEqualTo("浙F0123挂");
         assertThat(over.path("findings").toString()).as("statutory 49 t and posted 40 t, both with their article")
                 .contains("第三条", "第二十七条", "49,000", "40,000", "55,000");
-        assertThat(run.verdicts().get(1).path("outcome").asText()).isEqualTo("COMPLIANT");
-        assertThat(run.verdicts().get(2).path("outcome").asText()).as("no plate: review, never a case").isEqualTo("REVIEW");
-        assertThat(run.verdicts().get(3).path("outcome").asText()).as("expired verification").isEqualTo("REVIEW");
-        assertThat(codes(run.verdicts().get(3))).contains("VERIFICATION_EXPIRED");
-        assertThat(run.messages()).anySatisfy(m -> assertThat(m).contains("Judged 4 passages", "1 violation", "2 for review", "1 compliant"));
+        JsonNode truck = run.verdicts().get(1);
+        assertThat(truck.path("outcome").asText()).as("both cameras read the plate").isEqualTo("VIOLATION");
+        assertThat(truck.path("findings").toString()).contains("第三条", "35,000");
+        assertThat(run.verdicts().get(2).path("outcome").asText()).isEqualTo("COMPLIANT");
+        assertThat(run.verdicts().get(3).path("outcome").asText()).as("no plate: review, never a case").isEqualTo("REVIEW");
+        assertThat(run.verdicts().get(4).path("outcome").asText()).as("expired verification").isEqualTo("REVIEW");
+        assertThat(codes(run.verdicts().get(4))).contains("VERIFICATION_EXPIRED");
+        assertThat(run.messages()).anySatisfy(m -> assertThat(m).contains("Judged 5 passages", "1 violation", "3 for review", "1 compliant"));
 
         Run again = judge("again", file.getParent().toString());
         assertThat(again.exit()).isZero();
@@ -150,21 +164,22 @@ class JudgeCommandIT {
         Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, '\n'}, java.nio.file.StandardOpenOption.APPEND);
         Run run = judge("bad", file.toString());
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.verdicts()).hasSize(4);
-        assertThat(run.messages()).anySatisfy(m -> assertThat(m).startsWith(file + ":5: not a passage"))
-                .anySatisfy(m -> assertThat(m).startsWith(file + ":6: not a passage"))
+        assertThat(run.verdicts()).hasSize(5);
+        assertThat(run.messages()).anySatisfy(m -> assertThat(m).startsWith(file + ":6: not a passage"))
                 .anySatisfy(m -> assertThat(m).startsWith(file + ":7: not a passage"))
-                .anySatisfy(m -> assertThat(m).isEqualTo(file + ":8: not UTF-8 text"))
-                .anySatisfy(m -> assertThat(m).contains("Judged 4 passages", "4 lines refused"));
+                .anySatisfy(m -> assertThat(m).startsWith(file + ":8: not a passage"))
+                .anySatisfy(m -> assertThat(m).isEqualTo(file + ":9: not UTF-8 text"))
+                .anySatisfy(m -> assertThat(m).contains("Judged 5 passages", "4 lines refused"));
     }
 
     @Test
     void aSettingOnTopOfTheSiteFileAndAnOutcomeFilter() throws Exception {
         Path file = journal();
-        Run run = judge("lower", "--set", "limits.postedLimitKg=10000", "--outcome", "violation", file.toString());
+        Run run = judge("lower", "--set", "limits.postedLimitKg=10000", "--set", "limits.plateReadsForCase=1", "--outcome",
+                "violation", file.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.verdicts()).extracting(v -> v.path("passage").asText()).as("15 t on a 10 t bridge")
-                .containsExactly("p-over", "p-fine");
+        assertThat(run.verdicts()).extracting(v -> v.path("passage").asText())
+                .as("15 t on a 10 t bridge; one read is enough for a case").containsExactly("p-over", "p-truck", "p-fine");
     }
 
     @Test

@@ -238,7 +238,7 @@ class SiteCompilerTest {
                     .contains("available: " + String.join(", ", Fixtures.realProfiles().ids()))
                     .endsWith("(did you mean 'anpr/hikvision-isapi'?)");
             assertThat(messages.get(3)).isEqualTo("limits: unknown key 'postedLimtKg'; allowed here: postedLimitKg, "
-                    + "laneLimitsKg, tolerancePercent, enforcementCode (did you mean 'postedLimitKg'?)");
+                    + "laneLimitsKg, tolerancePercent, plateReadsForCase, enforcementCode (did you mean 'postedLimitKg'?)");
             assertThat(messages.get(4)).isEqualTo("limits: tolerancePercent is 55, out of range; allowed from -1 to 20");
             assertThat(plan.problems().get(1).location()).isEqualTo(new Location("five-mistakes.yaml", 19, 13));
             assertThat(plan.problems().get(1).toString())
@@ -334,6 +334,17 @@ class SiteCompilerTest {
                     .isEqualTo(new String[] {"L4=30000", "L1=25000"});
             assertThat(config(plan, "org.nsegw.log").properties().get("levels")).isEqualTo(new String[] {"org.nsegw.weigh=DEBUG"});
             assertThat(config(plan, "org.nsegw.log").properties()).containsEntry("console", false);
+        }
+
+        @Test
+        void thePlateReadsACaseNeedsAreALimitsKey() {
+            SitePlan plan = valid(GATEWAY + """
+                    limits:
+                      plateReadsForCase: 1
+                    """);
+            assertThat(config(plan, "org.nsegw.rules.overweight").properties()).containsEntry("plateReadsForCase", 1);
+            assertThat(onlyProblem(GATEWAY + "limits: {plateReadsForCase: 4}\n").message())
+                    .isEqualTo("limits: plateReadsForCase is 4, out of range; allowed from 1 to 3");
         }
     }
 

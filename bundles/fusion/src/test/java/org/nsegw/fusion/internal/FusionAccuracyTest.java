@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -20,8 +21,11 @@ import org.nsegw.api.anpr.PlateColor;
 import org.nsegw.api.anpr.PlateKind;
 import org.nsegw.api.anpr.PlateRead;
 import org.nsegw.api.anpr.PlateReadFlag;
+import org.nsegw.api.device.Verification;
 import org.nsegw.api.fusion.Passage;
 import org.nsegw.api.fusion.PassageFlag;
+import org.nsegw.api.rules.Outcome;
+import org.nsegw.api.rules.Verdict;
 import org.nsegw.api.weigh.Axle;
 import org.nsegw.api.weigh.WeighFlag;
 import org.nsegw.api.weigh.WeighRecord;
@@ -37,11 +41,14 @@ import org.nsegw.emulator.traffic.EmulatedVehicle;
 import org.nsegw.emulator.traffic.TrafficScenario;
 import org.nsegw.emulator.traffic.VehicleClass;
 import org.nsegw.fusion.internal.LaneSettings.Camera;
+import org.nsegw.rules.internal.OverweightSettings;
+import org.nsegw.rules.internal.Rules;
 
 /**
  * The acceptance of issue 5 for fusion: 10,000 emulated trucks over the 4 lanes of the bridge example, with what real
  * traffic and real cameras do (see {@link Faults} below and docs/fusion.md, "Accuracy"), played through
- * {@link SiteFusion} in order of arrival with the clock advancing as they arrive. Seeded: the same numbers every run.
+ * {@link SiteFusion} in order of arrival with the clock advancing as they arrive, and every passage judged by the
+ * gateway's rules with the bridge example's limits: no case may carry a wrong plate. Seeded: the same numbers every run.
  */
 class FusionAccuracyTest {
 
@@ -66,6 +73,10 @@ class FusionAccuracyTest {
     static final double STRADDLING = 0.005;
     static final double SENSOR_MISSES = 0.005;
     static final double CARS_IN_GAPS = 0.25;
+    // The bridge example's limits: posted 40 t, tolerance 5 %; the weigh sensors' certificates are valid.
+    static final Verification VALID = new Verification("ZJJL-WIM-2026-0101", LocalDate.of(2027, 6, 30));
+    static final int POSTED_KG = 40_000;
+    static final double TOLERANCE_PERCENT = 5;
 
     /** An input as it reaches the gateway. */
     private record Arrival(Instant at, long order, Object input) {
@@ -116,7 +127,81 @@ class FusionAccuracyTest {
         assertThat(score.recordsOnce).as("every weigh record in exactly one passage").isTrue();
         assertThat(score.misassociated).as("plates of another vehicle settled").isZero();
         assertThat(100.0 * score.associated / score.eligible).as("association %").isGreaterThanOrEqualTo(99.5);
+
+        Cases safe = cases(traffic, passages, OverweightSettings.DEFAULT_PLATE_READS_FOR_CASE);
+        Cases oneRead = cases(traffic, passages, 1);
+        System.out.print(safe.report() + oneRead.report());
+        assertThat(safe.misassociated + safe.misread).as("cases with a wrong plate, plateReadsForCase 2").isZero();
+        assertThat(oneRead.misassociated).as("cases with a plate of another vehicle, plateReadsForCase 1").isZero();
         assertThat(seconds).isLessThan(30);
+    }
+
+    // --- the rules ----------------------------------------------------------------------------------------------------
+
+    /** The verdicts on the passages, for one setting of plateReadsForCase. */
+    private static final class Cases {
+        final int plateReads;
+        final Map<Outcome, Integer> outcomes = new TreeMap<>();
+        /** Cases with a wrong plate or trailer plate, by cause. */
+        int misassociated;
+        int misread;
+        /** Weighed vehicles truly over a limit beyond the tolerance, and what became of them; trucks, combinations. */
+        final Map<Outcome, Integer> overweightTrucks = new TreeMap<>();
+        final Map<Outcome, Integer> overweightCombinations = new TreeMap<>();
+
+        Cases(int plateReads) {
+            this.plateReads = plateReads;
+        }
+
+        String report() {
+            return String.format("""
+                    Rules (posted %,d kg, tolerance %.0f %%, plateReadsForCase %d): %s
+                      cases with a wrong plate: %d misassociation (plate of another vehicle), %d camera misread uncontradicted
+                      truly overweight: trucks %s; combinations %s
+                    """, POSTED_KG, TOLERANCE_PERCENT, plateReads, outcomes, misassociated, misread,
+                    shares(overweightTrucks), shares(overweightCombinations));
+        }
+
+        private static String shares(Map<Outcome, Integer> of) {
+            int all = of.values().stream().mapToInt(Integer::intValue).sum();
+            StringBuilder s = new StringBuilder().append(all);
+            of.forEach((o, n) -> s.append(String.format(", %s %d (%.1f %%)", o, n, 100.0 * n / all)));
+            return s.toString();
+        }
+    }
+
+    /**
+     * Every passage judged by the real rules. A weighed vehicle is truly overweight when its true gross weight is over
+     * its Art. 3 limit or the posted limit by more than the tolerance: what perfect sensors would make a case of.
+     */
+    private Cases cases(List<EmulatedVehicle> traffic, List<Passage> passages, int plateReads) {
+        Rules rules = new Rules(new OverweightSettings(POSTED_KG, Map.of(), TOLERANCE_PERCENT, plateReads, "OW"), null);
+        Cases c = new Cases(plateReads);
+        Map<Long, Outcome> outcomeOf = new HashMap<>();
+        for (Passage p : passages) {
+            Verdict v = rules.judge(p);
+            c.outcomes.merge(v.outcome(), 1, Integer::sum);
+            EmulatedVehicle truth = p.weigh() != null ? truthOfRecord.get(p.weigh())
+                    : p.plates().isEmpty() ? null : truthOfEvent.get(p.plates().get(0).eventId());
+            if (p.weigh() != null) {
+                outcomeOf.put(truth.serial(), v.outcome());
+            }
+            if (v.outcome() == Outcome.VIOLATION && truth != null) {
+                switch (wrongPlate(truth, p)) {
+                    case MISASSOCIATED -> c.misassociated++;
+                    case MISREAD -> c.misread++;
+                    case NONE -> { }
+                }
+            }
+        }
+        for (EmulatedVehicle v : traffic) {
+            Outcome o = outcomeOf.get(v.serial());
+            double permitted = Math.min(POSTED_KG, v.kind().limitKg()) * (1 + TOLERANCE_PERCENT / 100);
+            if (o != null && v.grossKg() > permitted) {
+                (v.kind().isCombination() ? c.overweightCombinations : c.overweightTrucks).merge(o, 1, Integer::sum);
+            }
+        }
+        return c;
     }
 
     /** The arrivals through a new SiteFusion, the clock advancing as they arrive. */
@@ -260,7 +345,7 @@ class FusionAccuracyTest {
         double speed = v.speedKmh() * (1 + 0.01 * gaussian(3));
         Instant time = TimeModel.plus(v.lastAxleTime(), 0.015 * gaussian(3));
         WeighRecord r = new WeighRecord("wim-" + lane, lane, time, Math.round(speed * 10) / 10.0, axles, List.of(),
-                axles.stream().mapToInt(Axle::loadKg).sum(), "5", null, flags, new byte[] {(byte) v.serial()});
+                axles.stream().mapToInt(Axle::loadKg).sum(), "5", VALID, flags, new byte[] {(byte) v.serial()});
         truthOfRecord.put(r, v);
         arrive(TimeModel.plus(time, 0.2 + 0.8 * random.nextDouble()), r);
     }
@@ -428,18 +513,33 @@ class FusionAccuracyTest {
 
     /** Counts a wrong settled plate or trailer plate, by its cause. */
     private void judge(Score s, EmulatedVehicle v, Passage p) {
+        switch (wrongPlate(v, p)) {
+            case MISREAD -> s.uncorroboratedMisreads++;
+            case MISASSOCIATED -> {
+                s.misassociated++;
+                System.out.println("MISASSOCIATED: " + v + " -> " + p);
+            }
+            case NONE -> { }
+        }
+    }
+
+    /** Why a passage's plate or trailer plate is not the vehicle's, if it is not. */
+    private enum WrongPlate {
+        NONE,
+        /** A camera read the vehicle's own plate as another valid plate, and no other read contradicted it. */
+        MISREAD,
+        /** A plate of another vehicle, or a read fusion should not have used. */
+        MISASSOCIATED
+    }
+
+    private WrongPlate wrongPlate(EmulatedVehicle v, Passage p) {
         boolean wrongPlate = p.hasPlate() && !p.plate().equals(v.frontPlate());
         boolean wrongTrailer = !p.trailerPlate().isEmpty() && !p.trailerPlate().equals(v.rearPlate());
         if (!wrongPlate && !wrongTrailer) {
-            return;
+            return WrongPlate.NONE;
         }
         Set<String> misreads = misreadsOf.getOrDefault(v.serial(), Set.of());
         boolean ownMisread = (!wrongPlate || misreads.contains(p.plate())) && (!wrongTrailer || misreads.contains(p.trailerPlate()));
-        if (ownMisread) {
-            s.uncorroboratedMisreads++;
-        } else {
-            s.misassociated++;
-            System.out.println("MISASSOCIATED: " + v + " -> " + p);
-        }
+        return ownMisread ? WrongPlate.MISREAD : WrongPlate.MISASSOCIATED;
     }
 }

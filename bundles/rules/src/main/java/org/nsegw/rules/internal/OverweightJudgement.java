@@ -9,9 +9,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
+import org.nsegw.api.anpr.PlateRead;
 import org.nsegw.api.device.Verification;
 import org.nsegw.api.fusion.Passage;
 import org.nsegw.api.weigh.Axle;
@@ -46,18 +51,21 @@ final class OverweightJudgement {
         Optional<BigDecimal> tolerance = tolerance(weigh);
         String measured = statutory.vehicle() + "，车货总质量" + Format.kg(gross);
         String record = record(passage, weigh, statutory);
+        List<String> breached = new ArrayList<>();
 
         if (tolerance.isPresent()) {
             BigDecimal tol = tolerance.get();
             String tolText = toleranceText(weigh, tol);
-            judgeStatutory(out, gross, statutory, tol, tolText, measured, record);
+            judgeStatutory(out, breached, gross, statutory, tol, tolText, measured, record);
             OptionalInt posted = settings.postedLimitKg(passage.lane());
             if (posted.isPresent()) {
                 int limit = posted.getAsInt();
-                String what = "车道" + passage.lane() + "限载" + Format.kg(limit) + "（第二十七条）";
+                String limitText = "车道" + passage.lane() + "限载" + Format.kg(limit);
+                String what = limitText + "（第二十七条）";
                 if (gross > permittedKg(limit, tol)) {
                     out.add(Level.BREACH, "OVERWEIGHT_POSTED", POSTED_LEGAL_BASIS, measured + "，" + what + "，"
                             + tolText + "（" + product(limit, tol) + "），" + excess(gross, limit) + "；" + record);
+                    breached.add(limitText + "（" + excess(gross, limit) + "）");
                 } else if (gross > limit) {
                     out.add(Level.NOTE, "WITHIN_TOLERANCE", POSTED_LEGAL_BASIS, measured + "，超过" + what
                             + "，但未超过" + tolText + "后的" + product(limit, tol) + "，不认定超限");
@@ -85,6 +93,8 @@ final class OverweightJudgement {
             out.demoteBreaches();
             out.add(weightMatters ? Level.UNSURE : Level.NOTE, problem.get().code(), VERIFICATION_LEGAL_BASIS,
                     problem.get().text() + (weightMatters ? "；本次" + measured + "，上列超限结果不作为案件，转人工审核" : ""));
+        } else if (weightMatters && passage.hasPlate()) {
+            corroboration(out, passage, measured, breached);
         }
         for (WeighFlag flag : weigh.flags()) {
             out.add(Level.DOUBT, "WEIGH_FLAG_" + flag, "", "称重结果存疑：" + FlagWords.of(flag) + "（称重设备"
@@ -93,8 +103,8 @@ final class OverweightJudgement {
         return out;
     }
 
-    private void judgeStatutory(Findings out, int gross, StatutoryLimit statutory, BigDecimal tol, String tolText,
-            String measured, String record) {
+    private void judgeStatutory(Findings out, List<String> breached, int gross, StatutoryLimit statutory,
+            BigDecimal tol, String tolText, String measured, String record) {
         int low = statutory.lowKg();
         int high = statutory.highKg();
         if (gross > permittedKg(high, tol)) {
@@ -103,6 +113,7 @@ final class OverweightJudgement {
             out.add(Level.BREACH, "OVERWEIGHT_STATUTORY", StatutoryLimits.LEGAL_BASIS, measured + "，第三条限值"
                     + Format.kg(high) + doubt + "，" + tolText + "（" + product(high, tol) + "），" + excess(gross, high)
                     + "；" + record);
+            breached.add("第三条限值" + Format.kg(high) + "（" + excess(gross, high) + "）");
         } else if (gross > permittedKg(low, tol)) {
             out.add(Level.UNSURE, "STATUTORY_LIMIT_UNCERTAIN", StatutoryLimits.LEGAL_BASIS, measured + "，第三条限值无法确定（"
                     + Format.kg(low) + "至" + Format.kg(high) + "）：" + String.join("；", statutory.doubts()) + "；超过"
@@ -111,6 +122,46 @@ final class OverweightJudgement {
             out.add(Level.NOTE, "WITHIN_TOLERANCE", StatutoryLimits.LEGAL_BASIS, measured + "，超过第三条限值"
                     + Format.kg(low) + "，但未超过" + tolText + "后的" + product(low, tol) + "，不认定超限");
         }
+    }
+
+    /**
+     * A settled plate that fewer cameras read than the site wants for a case: the plate rests on a read nothing confirms
+     * (a camera's misread into another valid plate looks just like it), so what would be a case goes to review. Only
+     * reads of exactly the settled plate count, each camera once: a trailer's 挂 plate is another plate, and a camera
+     * triggered twice repeats its own misread.
+     */
+    private void corroboration(Findings out, Passage passage, String measured, List<String> breached) {
+        Set<String> cameras = new TreeSet<>();
+        int reads = 0;
+        for (PlateRead r : passage.plates()) {
+            if (r.isReadable() && r.plate().equals(passage.plate())) {
+                cameras.add(r.cameraId());
+                reads++;
+            }
+        }
+        int needed = settings.plateReadsForCase();
+        if (cameras.size() >= needed) {
+            return;
+        }
+        StringBuilder s = new StringBuilder("号牌").append(passage.plate());
+        if (cameras.isEmpty()) {
+            s.append("无摄像机识别记录");
+        } else {
+            s.append("仅由").append(String.join("、", cameras)).append("识别").append(reads == 1 ? "一次" : "")
+                    .append(reads > cameras.size() ? "（同一摄像机重复识别不作印证）" : "");
+        }
+        s.append("，无其他识别印证（本站立案需").append(needed).append("台摄像机识别一致）");
+        if (!passage.trailerPlate().isEmpty()) {
+            s.append("；挂车号牌").append(passage.trailerPlate()).append("不能印证牵引车号牌");
+        }
+        s.append("；本次").append(measured);
+        if (breached.isEmpty()) {
+            s.append("，需人工核对号牌并审核上列结果");
+        } else {
+            s.append("，超过").append(String.join("、", breached)).append("，属疑似超限，需人工核对号牌后立案");
+        }
+        out.demoteBreaches();
+        out.add(Level.UNSURE, "PLATE_UNCORROBORATED", "", s.toString());
     }
 
     /**

@@ -24,9 +24,11 @@ public final class OverweightRules {
     public OverweightRules(Map<String, Object> properties,
             @Reference(name = "log", service = LoggerFactory.class) Logger log) {
         this.settings = OverweightSettings.fromProperties(properties);
-        log.info("Overweight limits: statutory (Art. 3), posted {} kg{}, tolerance {}", settings.postedLimitKg(),
+        log.info("Overweight limits: statutory (Art. 3), posted {} kg{}, tolerance {}, {} camera(s) reading the plate alike for a case",
+                settings.postedLimitKg(),
                 settings.laneLimitsKg().isEmpty() ? "" : ", per lane " + new java.util.TreeMap<>(settings.laneLimitsKg()),
-                settings.toleranceFromAccuracyClass() ? "from the device accuracy class" : settings.tolerancePercent() + " %");
+                settings.toleranceFromAccuracyClass() ? "from the device accuracy class" : settings.tolerancePercent() + " %",
+                settings.plateReadsForCase());
     }
 
     OverweightSettings settings() {

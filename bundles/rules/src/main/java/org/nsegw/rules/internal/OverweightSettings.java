@@ -14,15 +14,21 @@ import java.util.OptionalInt;
  *                         site-wide one for that lane
  * @param tolerancePercent how far above a limit a gross weight may be before it is a violation, 0 to 20;
  *                         {@value #FROM_ACCURACY_CLASS} takes the weigh device's accuracy class
+ * @param plateReadsForCase how many cameras must have read the settled plate alike before an overweight passage is a
+ *                          case, 1 to 3; with fewer it goes to review ({@code PLATE_UNCORROBORATED}). A trailer's 挂
+ *                          plate does not corroborate its tractor's plate; one camera reading twice counts once
  * @param enforcementCode  the enforcement item code the platform files overweight cases under
  */
 public record OverweightSettings(int postedLimitKg, Map<String, Integer> laneLimitsKg, double tolerancePercent,
-        String enforcementCode) {
+        int plateReadsForCase, String enforcementCode) {
 
     /** The tolerance value that means: take the device's accuracy class. */
     public static final double FROM_ACCURACY_CLASS = -1;
     static final int MAX_LIMIT_KG = 200_000;
     static final double MAX_TOLERANCE_PERCENT = 20;
+    /** Two cameras agreeing on the plate: a camera's misread into another valid plate alone makes no case. */
+    public static final int DEFAULT_PLATE_READS_FOR_CASE = 2;
+    static final int MAX_PLATE_READS_FOR_CASE = 3;
 
     public OverweightSettings {
         Objects.requireNonNull(enforcementCode, "enforcementCode");
@@ -42,6 +48,10 @@ public record OverweightSettings(int postedLimitKg, Map<String, Integer> laneLim
             throw new IllegalArgumentException("tolerancePercent is " + tolerancePercent + "; it must be 0 to "
                     + (int) MAX_TOLERANCE_PERCENT + " (%), or -1 to take the weigh device's accuracy class");
         }
+        if (plateReadsForCase < 1 || plateReadsForCase > MAX_PLATE_READS_FOR_CASE) {
+            throw new IllegalArgumentException("plateReadsForCase is " + plateReadsForCase + "; it must be 1 to "
+                    + MAX_PLATE_READS_FOR_CASE + " (cameras that read the plate alike)");
+        }
     }
 
     /**
@@ -54,7 +64,9 @@ public record OverweightSettings(int postedLimitKg, Map<String, Integer> laneLim
         List<String> lanes = SettingValues.items(properties, "laneLimitsKg");
         double tolerance = SettingValues.decimal(properties, "tolerancePercent", FROM_ACCURACY_CLASS,
                 "a percentage from 0 to 20, or -1");
-        return new OverweightSettings(posted, LaneLimits.parse(lanes.toArray(String[]::new)), tolerance,
+        int plateReads = SettingValues.wholeNumber(properties, "plateReadsForCase", DEFAULT_PLATE_READS_FOR_CASE, 1,
+                MAX_PLATE_READS_FOR_CASE, "plate reads (cameras that read the plate alike)");
+        return new OverweightSettings(posted, LaneLimits.parse(lanes.toArray(String[]::new)), tolerance, plateReads,
                 SettingValues.text(properties, "enforcementCode"));
     }
 

@@ -15,7 +15,9 @@ import org.nsegw.rules.internal.Findings.Level;
  * <p>Outcome: a doubt about the evidence (a flag, an unsettled plate) that matters sends the passage to review; else a
  * breach beyond doubt makes a violation, and the findings on rules that may be breached go with its case; else such
  * a finding sends the passage to review; else it is compliant. Doubts about the evidence matter only when some rule
- * is or may be breached, except doubts about the weight itself, which always matter where weight is judged.
+ * is or may be breached, except doubts about the weight itself, which always matter where weight is judged. An
+ * overweight whose plate fewer cameras read than the site wants for a case ({@code PLATE_UNCORROBORATED}) is a rule
+ * that may be breached: review, or information with another rule's case.
  */
 public final class Rules {
 

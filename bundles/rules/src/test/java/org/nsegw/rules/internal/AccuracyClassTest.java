@@ -12,10 +12,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.nsegw.api.rules.Outcome;
 import org.nsegw.api.rules.Verdict;
 
-/** The tolerance from the device's accuracy class when the site sets none (tolerancePercent -1). */
+/**
+ * The tolerance from the device's accuracy class when the site sets none (tolerancePercent -1).
+ *
+ * <p>The sites here accept a single plate read for a case (plateReadsForCase 1): the weight is judged, not the plate
+ * (see {@link PlateCorroborationTest}); a combination's tractor plate has only its front read.
+ */
 class AccuracyClassTest {
 
-    private final Rules fromClass = new Rules(new OverweightSettings(0, Map.of(), -1, "OW"), null);
+    private final Rules fromClass = new Rules(new OverweightSettings(0, Map.of(), -1, 1, "OW"), null);
 
     @ParameterizedTest(name = "{0} → {1} %")
     @CsvSource({"5, 5", "5.0, 5", "0.2, 0.2", "0.5, 0.5", "1, 1", "2, 2", "10, 10", "A(5), 5", "B+(7), 7", "B(10), 10",
@@ -59,7 +64,7 @@ class AccuracyClassTest {
 
     @Test
     void aSiteToleranceNeedsNoClass() {
-        Rules site = new Rules(new OverweightSettings(0, Map.of(), 5, "OW"), null);
+        Rules site = new Rules(new OverweightSettings(0, Map.of(), 5, 1, "OW"), null);
         assertThat(site.judge(Traffic.row(6, VehicleKind.COMBINATION, 52_000).accuracyClass("?").passage()).outcome())
                 .isEqualTo(Outcome.VIOLATION);
     }

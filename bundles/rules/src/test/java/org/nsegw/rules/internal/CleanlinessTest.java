@@ -95,7 +95,7 @@ class CleanlinessTest {
 
     @Test
     void aSiteGateWithAScaleGivesOneVerdictWithBothJudgements() {
-        Rules both = new Rules(new OverweightSettings(0, Map.of(), 5, "OW-01"), SITE);
+        Rules both = new Rules(new OverweightSettings(0, Map.of(), 5, 2, "OW-01"), SITE);
         Verdict overAndMuddy = both.judge(Traffic.row(2, VehicleKind.TRUCK, 20_000).plate("浙B99999")
                 .observed(ObservationKind.MUDDY_VEHICLE, 0.9).passage());
         assertThat(overAndMuddy.outcome()).isEqualTo(Outcome.VIOLATION);

@@ -11,7 +11,7 @@ import org.nsegw.api.rules.Verdict;
 /** What an officer reads: the codes, the measured values, the limit, the tolerance and the legal basis. */
 class ExplanationTest {
 
-    private final Rules bridge = new Rules(new OverweightSettings(0, Map.of(), 5, "OW"), null);
+    private final Rules bridge = new Rules(new OverweightSettings(0, Map.of(), 5, 2, "OW"), null);
 
     @Test
     void anOverweightFindingNamesTheMeasuredWeightTheLimitAndTheBasis() {
@@ -48,14 +48,14 @@ class ExplanationTest {
 
     @Test
     void aFractionalToleranceShowsTheExactProduct() {
-        Rules fractional = new Rules(new OverweightSettings(40_001, Map.of(), 2.5, ""), null);
+        Rules fractional = new Rules(new OverweightSettings(40_001, Map.of(), 2.5, 2, ""), null);
         Verdict v = fractional.judge(Traffic.row(6, VehicleKind.COMBINATION, 41_002).passage());
         assertThat(v.findings().get(0).explanation()).contains("容差2.5%（40,001 kg×1.025=41,001.025 kg）");
     }
 
     @Test
     void everyFindingStartsWithItsCode() {
-        Rules both = new Rules(new OverweightSettings(30_000, Map.of(), -1, "OW"),
+        Rules both = new Rules(new OverweightSettings(30_000, Map.of(), -1, 2, "OW"),
                 new CleanlinessSettings(0.5, 0.5, 0.5, java.util.Set.of("浙A00000"), "CL"));
         Verdict v = both.judge(Traffic.row(4, VehicleKind.TRUCK, 60_000).accuracyClass("?").verification(null)
                 .flag(org.nsegw.api.fusion.PassageFlag.TAILGATING).flag(org.nsegw.api.weigh.WeighFlag.MOTION)

@@ -9,10 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.nsegw.api.rules.Outcome;
 import org.nsegw.api.rules.Verdict;
 
-/** Art. 27: a bridge's posted limit, site-wide or per lane, below the Art. 3 limits. */
+/**
+ * Art. 27: a bridge's posted limit, site-wide or per lane, below the Art. 3 limits.
+ *
+ * <p>The sites here accept a single plate read for a case (plateReadsForCase 1): the weight is judged, not the plate
+ * (see {@link PlateCorroborationTest}); a combination's tractor plate has only its front read.
+ */
 class PostedLimitTest {
 
-    private final Rules bridge = new Rules(new OverweightSettings(30_000, Map.of("L4", 20_000), 5, "OW"), null);
+    private final Rules bridge = new Rules(new OverweightSettings(30_000, Map.of("L4", 20_000), 5, 1, "OW"), null);
 
     @Test
     void aPostedLimitLowerThanTheStatutoryOneIsBreachedOnItsOwn() {
@@ -44,14 +49,14 @@ class PostedLimitTest {
         Verdict l1 = bridge.judge(Traffic.row(2, VehicleKind.TRUCK, 21_001).lane("L1").passage());
         assertThat(codes(l1)).doesNotContain("OVERWEIGHT_POSTED");
         // a lane limit may also be higher than the site-wide one
-        Rules higher = new Rules(new OverweightSettings(20_000, Map.of("L2", 45_000), 5, ""), null);
+        Rules higher = new Rules(new OverweightSettings(20_000, Map.of("L2", 45_000), 5, 1, ""), null);
         assertThat(higher.judge(Traffic.row(6, VehicleKind.COMBINATION, 40_000).lane("L2").passage()).outcome())
                 .isEqualTo(Outcome.COMPLIANT);
     }
 
     @Test
     void aLaneLimitAppliesWhereTheSiteHasNone() {
-        Rules lanes = new Rules(new OverweightSettings(0, Map.of("L3", 15_000), 5, ""), null);
+        Rules lanes = new Rules(new OverweightSettings(0, Map.of("L3", 15_000), 5, 1, ""), null);
         assertThat(codes(lanes.judge(Traffic.row(2, VehicleKind.TRUCK, 16_000).lane("L3").passage())))
                 .containsExactly("OVERWEIGHT_POSTED");
         assertThat(codes(lanes.judge(Traffic.row(2, VehicleKind.TRUCK, 16_000).lane("L1").passage())))

@@ -17,7 +17,9 @@ import org.nsegw.api.weigh.WeighFlag;
 /** Uncertainty goes to review, never to a case; a passage that breaks no rule even so stays compliant. */
 class ReviewTest {
 
-    private final Rules bridge = new Rules(new OverweightSettings(0, Map.of(), 5, "OW"), null);
+    private final Rules bridge = new Rules(new OverweightSettings(0, Map.of(), 5, 2, "OW"), null);
+    /** A site that accepts a plate one camera read: for the trucks without a rear read below. */
+    private final Rules oneRead = new Rules(new OverweightSettings(0, Map.of(), 5, 1, "OW"), null);
 
     @ParameterizedTest
     @EnumSource(WeighFlag.class)
@@ -67,11 +69,11 @@ class ReviewTest {
     @Test
     void aWeightInTheBandOfAnUncertainLimitGoesToReview() {
         // a 4-axle truck without a rear read: 31 t as a truck, up to 37 t as an articulated combination
-        Verdict band = bridge.judge(Traffic.vehicle(Traffic.TRUCK_4, 35_000).noRearRead().passage());
+        Verdict band = oneRead.judge(Traffic.vehicle(Traffic.TRUCK_4, 35_000).noRearRead().passage());
         assertThat(band.outcome()).isEqualTo(Outcome.REVIEW);
         assertThat(codes(band)).containsExactly("STATUTORY_LIMIT_UNCERTAIN");
         // beyond the highest possible limit it is a case, against that limit
-        Verdict over = bridge.judge(Traffic.vehicle(Traffic.TRUCK_4, 38_851).noRearRead().passage());
+        Verdict over = oneRead.judge(Traffic.vehicle(Traffic.TRUCK_4, 38_851).noRearRead().passage());
         assertThat(over.outcome()).isEqualTo(Outcome.VIOLATION);
         assertThat(over.findings().get(0).explanation()).contains("第三条限值37,000 kg", "按有利于当事人的较高限值认定");
     }
@@ -87,7 +89,7 @@ class ReviewTest {
 
     @Test
     void aCertainBreachIsACaseThatCarriesTheLimitInDoubt() {
-        Rules posted = new Rules(new OverweightSettings(20_000, Map.of(), 5, "OW"), null);
+        Rules posted = new Rules(new OverweightSettings(20_000, Map.of(), 5, 1, "OW"), null);
         // 4-axle truck without a rear read at 35 t: over the posted 20 t beyond doubt, Art. 3 in doubt
         Verdict v = posted.judge(Traffic.vehicle(Traffic.TRUCK_4, 35_000).noRearRead().passage());
         assertThat(v.outcome()).isEqualTo(Outcome.VIOLATION);

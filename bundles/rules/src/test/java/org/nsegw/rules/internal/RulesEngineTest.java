@@ -30,7 +30,7 @@ class RulesEngineTest {
             throw new IllegalStateException("disk full");
         };
         engine.listeners(List.of(first::add, broken, last::add));
-        engine.use(new OverweightSettings(0, Map.of(), 5, "OW"), new CleanlinessSettings(0.8, 0.8, 0.8, Set.of(), "CL"));
+        engine.use(new OverweightSettings(0, Map.of(), 5, 1, "OW"), new CleanlinessSettings(0.8, 0.8, 0.8, Set.of(), "CL"));
 
         engine.passage(Traffic.row(6, VehicleKind.COMBINATION, 52_300).observed(ObservationKind.MUDDY_VEHICLE, 0.9)
                 .passage());
@@ -54,7 +54,7 @@ class RulesEngineTest {
 
     @Test
     void anUnverifiedDeviceRaisesOneAlarmPerDay() {
-        engine.use(new OverweightSettings(0, Map.of(), 5, "OW"), null);
+        engine.use(new OverweightSettings(0, Map.of(), 5, 2, "OW"), null);
         Instant morning = Instant.parse("2026-11-23T00:30:00Z");
         for (int i = 0; i < 3; i++) {
             engine.passage(Traffic.row(2, VehicleKind.TRUCK, 12_000 + i).verification(null)

@@ -27,8 +27,8 @@ import org.nsegw.api.weigh.WeighFlag;
 /** What holds for every passage the rules may see. */
 class RulesPropertiesTest {
 
-    /** A site's rules and a vehicle whose gross weight the property chooses. */
-    record Case(Rules rules, Vehicle vehicle) {
+    /** A site's rules (and its overweight settings, null when none) and a vehicle whose gross weight the property chooses. */
+    record Case(Rules rules, OverweightSettings overweight, Vehicle vehicle) {
         Passage at(int grossKg) {
             return vehicle.traffic(grossKg).passage();
         }
@@ -109,6 +109,18 @@ class RulesPropertiesTest {
         }
     }
 
+    @Property
+    void anOverweightCaseRestsOnAsManyCamerasAsTheSiteWants(@ForAll("cases") Case c,
+            @ForAll @IntRange(max = 120_000) int gross) {
+        Verdict v = c.rules().judge(c.at(gross));
+        if (v.outcome() == Outcome.VIOLATION && v.enforcementCode().equals("OW")) {
+            long cameras = v.passage().plates().stream().filter(r -> r.plate().equals(v.passage().plate()))
+                    .map(r -> r.cameraId()).distinct().count();
+            assertThat(v.passage().hasPlate()).isTrue();
+            assertThat(cameras).isGreaterThanOrEqualTo(c.overweight().plateReadsForCase());
+        }
+    }
+
     private static int rank(Outcome o) {
         return switch (o) {
             case COMPLIANT -> 0;
@@ -122,16 +134,17 @@ class RulesPropertiesTest {
         Arbitrary<OverweightSettings> overweight = Combinators.combine(
                 Arbitraries.of(0, 0, 20_000, 30_000, 40_000, 55_000),
                 Arbitraries.of(Map.<String, Integer>of(), Map.of("L1", 25_000), Map.of("L1", 60_000)),
-                Arbitraries.of(-1.0, 0.0, 2.5, 5.0, 10.0, 20.0))
-                .as((posted, lanes, tolerance) -> new OverweightSettings(posted, lanes, tolerance, "OW"))
+                Arbitraries.of(-1.0, 0.0, 2.5, 5.0, 10.0, 20.0),
+                Arbitraries.of(1, 2, 2, 3))
+                .as((posted, lanes, tolerance, reads) -> new OverweightSettings(posted, lanes, tolerance, reads, "OW"))
                 .injectNull(0.2);
         Arbitrary<CleanlinessSettings> cleanliness = Combinators.combine(
                 Arbitraries.doubles().between(0, 1), Arbitraries.doubles().between(0, 1),
                 Arbitraries.doubles().between(0, 1), Arbitraries.of(Set.<String>of(), Set.of(Traffic.PLATE), Set.of("浙B1")))
                 .as((m, u, d, haulers) -> new CleanlinessSettings(m, u, d, haulers, "CL"))
                 .injectNull(0.5);
-        Arbitrary<Rules> rules = Combinators.combine(overweight, cleanliness).as(Rules::new);
-        return Combinators.combine(rules, vehicles()).as(Case::new);
+        return Combinators.combine(overweight, cleanliness, vehicles())
+                .as((o, c, vehicle) -> new Case(new Rules(o, c), o, vehicle));
     }
 
     private Arbitrary<Vehicle> vehicles() {

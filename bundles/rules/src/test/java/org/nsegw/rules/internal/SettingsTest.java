@@ -14,8 +14,9 @@ class SettingsTest {
     @Test
     void missingKeysTakeTheMetatypeDefaults() {
         OverweightSettings o = OverweightSettings.fromProperties(Map.of());
-        assertThat(o).isEqualTo(new OverweightSettings(0, Map.of(), -1, ""));
+        assertThat(o).isEqualTo(new OverweightSettings(0, Map.of(), -1, 2, ""));
         assertThat(o.toleranceFromAccuracyClass()).isTrue();
+        assertThat(o.plateReadsForCase()).as("two agreeing reads unless the site says otherwise").isEqualTo(2);
         assertThat(CleanlinessSettings.fromProperties(Map.of()))
                 .isEqualTo(new CleanlinessSettings(0.8, 0.8, 0.8, Set.of(), ""));
     }
@@ -26,13 +27,15 @@ class SettingsTest {
                 "laneLimitsKg", new String[] {"L4=30000", "L1=20000"}, "enforcementCode", " 0101 ",
                 "service.pid", "org.nsegw.rules.overweight");
         OverweightSettings o = OverweightSettings.fromProperties(config);
-        assertThat(o).isEqualTo(new OverweightSettings(40_000, Map.of("L4", 30_000, "L1", 20_000), 5, "0101"));
+        assertThat(o).isEqualTo(new OverweightSettings(40_000, Map.of("L4", 30_000, "L1", 20_000), 5, 2, "0101"));
         assertThat(OverweightSettings.fromProperties(Map.of("postedLimitKg", 40_000.0, "tolerancePercent", 2.5))
                 .tolerancePercent()).isEqualTo(2.5);
         assertThat(OverweightSettings.fromProperties(Map.of("postedLimitKg", "40000", "laneLimitsKg", "L4=30000, L2=25000"))
                 .laneLimitsKg()).containsOnly(Map.entry("L4", 30_000), Map.entry("L2", 25_000));
         assertThat(OverweightSettings.fromProperties(Map.of("laneLimitsKg", List.of("L4=30000"))).postedLimitKg("L4"))
                 .hasValue(30_000);
+        assertThat(OverweightSettings.fromProperties(Map.of("plateReadsForCase", 1)).plateReadsForCase()).isEqualTo(1);
+        assertThat(OverweightSettings.fromProperties(Map.of("plateReadsForCase", "3")).plateReadsForCase()).isEqualTo(3);
 
         CleanlinessSettings c = CleanlinessSettings.fromProperties(Map.of("muddyConfidence", "0.85",
                 "uncoveredConfidence", 1, "dirtyRoadConfidence", 0.9f, "haulers", new String[] {"浙A3K725", " 浙A5G219 ", ""},
@@ -54,10 +57,10 @@ class SettingsTest {
 
     @Test
     void theLanesOwnPostedLimitReplacesTheSiteWideOne() {
-        OverweightSettings o = new OverweightSettings(40_000, Map.of("L4", 30_000), 5, "");
+        OverweightSettings o = new OverweightSettings(40_000, Map.of("L4", 30_000), 5, 2, "");
         assertThat(o.postedLimitKg("L4")).hasValue(30_000);
         assertThat(o.postedLimitKg("L1")).hasValue(40_000);
-        assertThat(new OverweightSettings(0, Map.of(), 5, "").postedLimitKg("L1")).isEmpty();
+        assertThat(new OverweightSettings(0, Map.of(), 5, 2, "").postedLimitKg("L1")).isEmpty();
     }
 
     @Test
@@ -76,6 +79,13 @@ class SettingsTest {
                 .hasMessageContaining("tolerancePercent");
         assertThatThrownBy(() -> OverweightSettings.fromProperties(Map.of("laneLimitsKg", new String[] {"L4:30000"})))
                 .hasMessageContaining("'L4:30000'").hasMessageContaining("LANE=KG");
+        assertThatThrownBy(() -> OverweightSettings.fromProperties(Map.of("plateReadsForCase", 0)))
+                .hasMessage("plateReadsForCase is 0; it must be a whole number of plate reads (cameras that read the plate"
+                        + " alike) from 1 to 3");
+        assertThatThrownBy(() -> OverweightSettings.fromProperties(Map.of("plateReadsForCase", 1.5)))
+                .hasMessageContaining("from 1 to 3");
+        assertThatThrownBy(() -> new OverweightSettings(0, Map.of(), 5, 4, ""))
+                .hasMessage("plateReadsForCase is 4; it must be 1 to 3 (cameras that read the plate alike)");
         assertThatThrownBy(() -> CleanlinessSettings.fromProperties(Map.of("muddyConfidence", 85)))
                 .hasMessage("muddyConfidence is 85.0; it must be a confidence from 0 to 1, e.g. 0.85");
         assertThatThrownBy(() -> CleanlinessSettings.fromProperties(Map.of("dirtyRoadConfidence", "high")))

@@ -17,7 +17,12 @@ import org.nsegw.api.rules.Verdict;
 import org.nsegw.api.weigh.Suspension;
 import org.nsegw.api.weigh.TyreFitting;
 
-/** Every row of the Art. 3 table, at its boundaries: at the limit, at limit + tolerance, one kilogram more. */
+/**
+ * Every row of the Art. 3 table, at its boundaries: at the limit, at limit + tolerance, one kilogram more.
+ *
+ * <p>The sites here accept a single plate read for a case (plateReadsForCase 1): the weight is judged, not the plate
+ * (see {@link PlateCorroborationTest}); a combination's tractor plate has only its front read.
+ */
 class StatutoryTableTest {
 
     static Stream<Arguments> rows() {
@@ -110,7 +115,7 @@ class StatutoryTableTest {
     }
 
     static Rules rules(double tolerancePercent) {
-        return new Rules(new OverweightSettings(0, Map.of(), tolerancePercent, "OW-62-3"), null);
+        return new Rules(new OverweightSettings(0, Map.of(), tolerancePercent, 1, "OW-62-3"), null);
     }
 
     /** The row's vehicle with leaf-sprung drive axles, so that no air-suspension doubt arises. */

@@ -60,6 +60,7 @@ final class Traffic {
     private PlateColor color = PlateColor.YELLOW;
     private List<AxleGroup> groups = List.of();
     private final List<Observation> observations = new ArrayList<>();
+    private final List<PlateRead> otherReads = new ArrayList<>();
 
     static Traffic vehicle(int[] spacings, int grossKg) {
         Traffic t = new Traffic();
@@ -159,6 +160,12 @@ final class Traffic {
         return this;
     }
 
+    /** One more read of this passage, after the front and rear reads: {@code ""} is an unreadable read. */
+    Traffic alsoRead(String cameraId, CameraPosition position, String text) {
+        otherReads.add(read(cameraId, position, text, "e-" + cameraId + "-" + otherReads.size()));
+        return this;
+    }
+
     Traffic observed(ObservationKind kind, double confidence) {
         observations.add(new Observation("cam-exit", lane, time, kind, 0.5, confidence, List.of()));
         return this;
@@ -185,13 +192,18 @@ final class Traffic {
         } else if (rearRead && !plate.isEmpty()) {
             reads.add(read(CameraPosition.REAR, plate));
         }
+        reads.addAll(otherReads);
         return new Passage("p-" + lane + "-" + time.getEpochSecond(), lane, time, weighed ? weighRecord() : null, reads,
                 observations, flags, plate, trailer, List.of());
     }
 
     private PlateRead read(CameraPosition position, String text) {
-        return new PlateRead("anpr-" + lane + "-" + position, lane, position, time, text, text,
-                text.endsWith("挂") ? PlateKind.TRAILER : PlateKind.NORMAL, color, 95, "e-" + position, List.of(), time,
-                time, Set.of(), List.of());
+        return read("anpr-" + lane + "-" + position, position, text, "e-" + position);
+    }
+
+    private PlateRead read(String cameraId, CameraPosition position, String text, String eventId) {
+        PlateKind kind = text.isEmpty() ? PlateKind.UNREADABLE : text.endsWith("挂") ? PlateKind.TRAILER : PlateKind.NORMAL;
+        return new PlateRead(cameraId, lane, position, time, text, text.isEmpty() ? "?" : text, kind,
+                text.isEmpty() ? PlateColor.UNKNOWN : color, 95, eventId, List.of(), time, time, Set.of(), List.of());
     }
 }

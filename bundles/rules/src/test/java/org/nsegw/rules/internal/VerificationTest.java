@@ -12,11 +12,16 @@ import org.nsegw.api.device.Verification;
 import org.nsegw.api.rules.Outcome;
 import org.nsegw.api.rules.Verdict;
 
-/** No overweight case from a device without a valid verification certificate on the passage's day. */
+/**
+ * No overweight case from a device without a valid verification certificate on the passage's day.
+ *
+ * <p>The sites here accept a single plate read for a case (plateReadsForCase 1): the weight is judged, not the plate
+ * (see {@link PlateCorroborationTest}); a combination's tractor plate has only its front read.
+ */
 class VerificationTest {
 
     private static final Verification EXPIRES_JUNE_30 = new Verification("ZJJL-WIM-2026-0101", LocalDate.of(2027, 6, 30));
-    private final Rules rules = new Rules(new OverweightSettings(0, Map.of(), 5, "OW"), null);
+    private final Rules rules = new Rules(new OverweightSettings(0, Map.of(), 5, 1, "OW"), null);
 
     @Test
     void anExpiredCertificateSendsAWouldBeCaseToReviewWithTheExcess() {
@@ -47,7 +52,7 @@ class VerificationTest {
                 .at(Instant.parse("2027-06-30T16:00:00Z"));
         assertThat(rules.judge(nextDay.passage()).outcome()).isEqualTo(Outcome.REVIEW);
         // in UTC the same instant is still June 30th
-        Rules utc = new Rules(new OverweightSettings(0, Map.of(), 5, "OW"), null, ZoneId.of("UTC"));
+        Rules utc = new Rules(new OverweightSettings(0, Map.of(), 5, 1, "OW"), null, ZoneId.of("UTC"));
         assertThat(utc.judge(nextDay.passage()).outcome()).isEqualTo(Outcome.VIOLATION);
     }
 
@@ -67,7 +72,7 @@ class VerificationTest {
 
     @Test
     void aCleanlinessCaseIsNotHeldBackByTheScalesCertificate() {
-        Rules gate = new Rules(new OverweightSettings(0, Map.of(), 5, "OW"),
+        Rules gate = new Rules(new OverweightSettings(0, Map.of(), 5, 1, "OW"),
                 new CleanlinessSettings(0.8, 0.8, 0.8, java.util.Set.of(), "CL"));
         Verdict v = gate.judge(Traffic.row(2, VehicleKind.TRUCK, 25_000).verification(null)
                 .observed(org.nsegw.api.vision.ObservationKind.MUDDY_VEHICLE, 0.9).passage());
