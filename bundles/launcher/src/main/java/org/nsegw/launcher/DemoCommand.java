@@ -210,8 +210,9 @@ final class DemoCommand implements Callable<Integer> {
                 Map<String, Object> settings = device.properties();
                 String lane = String.valueOf(settings.get("lane"));
                 boolean wim = String.valueOf(settings.get("protocol")).startsWith("wim");
-                // A bridge lane sees a truck every few seconds; a site gate one every quarter of a minute.
-                List<EmulatedVehicle> trucks = until(lastTruck, WeighEmulators.traffic(seed, lane, wim ? 900 : 240, 0.2,
+                // A bridge lane sees a truck every few seconds; a site gate one every 20 s (a truck takes about 14 s to
+                // drive on, be weighed and drive off).
+                List<EmulatedVehicle> trucks = until(lastTruck, WeighEmulators.traffic(seed, lane, wim ? 900 : 180, 0.2,
                         wim ? 30 : 5, wim ? 80 : 15, seconds + 20));
                 run.traffic.put(lane, trucks);
                 if (!socat) {
@@ -345,7 +346,7 @@ final class DemoCommand implements Callable<Integer> {
     private void playCameras(Run run, long seed) throws IOException {
         for (Map.Entry<String, List<CameraSetup>> lane : run.cameraSetups.entrySet()) {
             WeighEmulator weigh = run.weighByLane.get(lane.getKey());
-            List<EmulatedVehicle> trucks = weigh != null ? weigh.vehicles() : WeighEmulators.onWallClock(run.traffic.getOrDefault(lane.getKey(),
+            List<EmulatedVehicle> trucks = weigh != null ? weigh.vehiclesAtTheSensor() : WeighEmulators.onWallClock(run.traffic.getOrDefault(lane.getKey(),
                     WeighEmulators.traffic(seed, lane.getKey(), 240, 0.2, 5, 15, 4)));
             Timeline timeline = weigh != null ? new Timeline(weigh.scenarioStart(), weigh.epoch(), 1) : null;
             run.cameras.add(AnprEmulator.start(new AnprEmulator.Settings(lane.getValue(), trucks, seed, timeline,

@@ -37,7 +37,7 @@ public record ScaleLoad(List<EmulatedVehicle> vehicles, Duration driveOn, Durati
         Instant free = Instant.MIN;
         java.util.ArrayList<Visit> visits = new java.util.ArrayList<>();
         for (EmulatedVehicle v : vehicles) {
-            Instant arrive = v.time().isAfter(free) ? v.time() : free.plus(driveOff); // the next truck waits its turn
+            Instant arrive = v.time().isAfter(free) ? v.time() : free; // the next truck waits until the last one is off
             Instant stable = arrive.plus(driveOn);
             Instant leave = stable.plus(stand);
             Instant gone = leave.plus(driveOff);

@@ -147,6 +147,18 @@ public final class WeighEmulator implements AutoCloseable {
         return settings.vehicles();
     }
 
+    /**
+     * The vehicles as they reach the sensor: on a static scale a truck waits while the one before it is on the scale,
+     * so its time here is when it drives on (what a gate camera at the scale sees); on a WIM sensor, {@link #vehicles()}.
+     */
+    public List<EmulatedVehicle> vehiclesAtTheSensor() {
+        return switch (settings.protocol()) {
+            case "wim-record", "wim-raw" -> vehicles();
+            default -> load().visits().stream()
+                    .map(v -> v.vehicle().movedBy(java.time.Duration.between(v.vehicle().time(), v.arrive()))).toList();
+        };
+    }
+
     private void play() {
         switch (settings.protocol()) {
             case "wim-record" -> thread("records", this::playRecords);
