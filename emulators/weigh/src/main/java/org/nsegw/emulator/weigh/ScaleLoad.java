@@ -37,7 +37,9 @@ public record ScaleLoad(List<EmulatedVehicle> vehicles, Duration driveOn, Durati
         Instant free = Instant.MIN;
         java.util.ArrayList<Visit> visits = new java.util.ArrayList<>();
         for (EmulatedVehicle v : vehicles) {
-            Instant arrive = v.time().isAfter(free) ? v.time() : free; // the next truck waits until the last one is off
+            // A waiting truck drives on a drive-off time after the last one is off: the scale shows empty in between, as
+            // a scale driver needs to tell two trucks apart.
+            Instant arrive = v.time().isAfter(free) ? v.time() : free.plus(driveOff);
             Instant stable = arrive.plus(driveOn);
             Instant leave = stable.plus(stand);
             Instant gone = leave.plus(driveOff);
