@@ -70,7 +70,10 @@ class EventStreamServerTest {
 
                 List<TruthRecord> hikTruth = emu.truth().stream().filter(t -> t.camera().equals(HIK.id())).toList();
                 assertThat(hikTruth).allSatisfy(t -> assertThat(t.outcome()).isEqualTo(Outcome.STREAMED)).anyMatch(TruthRecord::duplicate);
-                poll(() -> hik.parts().stream().filter(p -> p.text().contains("<eventType>ANPR")).count() == hikTruth.size(), Duration.ofSeconds(5));
+                // every event's XML and both its pictures (the pictures follow their XML on the stream)
+                poll(() -> hik.parts().stream().filter(p -> p.text().contains("<eventType>ANPR")).count() == hikTruth.size()
+                        && hik.parts().stream().filter(p -> "image/jpeg".equals(p.header("content-type"))).count() == 2L * hikTruth.size(),
+                        Duration.ofSeconds(5));
                 List<MultipartReader.Part> parts = hik.parts();
                 int events = 0;
                 for (int i = 0; i < parts.size(); i++) {
