@@ -266,6 +266,9 @@ public final class PacketVerifier {
         }
         String caseId = fields.string("caseId");
         long sequence = fields.integer("sequence");
+        if (sequence == 0) {
+            problems.add("manifest sequence is 0; sequences start at 1");
+        }
         String previous = fields.string("previousManifestSha256");
         if (previous != null && !(sequence == 1 ? previous.isEmpty() : Sha256.isHex(previous))) {
             problems.add("manifest previousManifestSha256 '" + previous + "' is not " + (sequence == 1 ? "\"\"" : "a SHA-256"));
@@ -274,14 +277,22 @@ public final class PacketVerifier {
         String algorithm = signatureInfo == null ? null : signatureInfo.string("algorithm");
         String keyId = signatureInfo == null ? null : signatureInfo.string("keyId");
         byte[] publicDer = checkSignature(manifestBytes, signature, pem, algorithm, keyId, trustedKeyIds, problems);
-        checkEntries(fields, files, order, problems);
+        List<String> listed = checkEntries(fields, files, order, problems);
         if (problems.isEmpty()) {
             // Everything inside is right; the container must also be exactly what the builder writes.
-            List<PacketEntry> inOrder = new ArrayList<>(contents.entries());
-            byte[] canonical = PacketZip.write(inOrder);
-            if (!Arrays.equals(canonical, zip)) {
-                problems.add("the ZIP container differs from the one the gateway writes, first at byte "
-                        + Arrays.mismatch(canonical, zip) + " (the contents verify; the container was rewritten or altered)");
+            List<String> expected = new ArrayList<>(List.of(PacketBuilder.MANIFEST, PacketBuilder.SIGNATURE,
+                    PacketBuilder.PUBLIC_KEY));
+            expected.addAll(listed);
+            if (!expected.equals(order)) {
+                problems.add("the ZIP holds its entries in the order " + order + ", not the manifest's " + expected
+                        + " (the container was rewritten)");
+            } else {
+                byte[] canonical = PacketZip.write(contents.entries());
+                if (!Arrays.equals(canonical, zip)) {
+                    problems.add("the ZIP container differs from the one the gateway writes, first at byte "
+                            + Arrays.mismatch(canonical, zip) + " (the contents verify; the container was rewritten or"
+                            + " altered)");
+                }
             }
         }
         String gateway = manifest.get("gatewayId") instanceof String g ? g : "key " + keyId;
@@ -326,11 +337,12 @@ public final class PacketVerifier {
         return publicDer;
     }
 
-    private static void checkEntries(Fields fields, Map<String, byte[]> files, List<String> order,
+    /** Checks the listed entries against the files; returns the listed names in order. */
+    private static List<String> checkEntries(Fields fields, Map<String, byte[]> files, List<String> order,
             List<String> problems) {
         List<?> entries = fields.list("entries");
         if (entries == null) {
-            return;
+            return List.of();
         }
         List<String> listedOrder = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -369,6 +381,7 @@ public final class PacketVerifier {
                 problems.add("entry " + name + " is in the packet but not listed in the manifest (added)");
             }
         }
+        return listedOrder;
     }
 
     private static boolean isFixed(String name) {
