@@ -104,12 +104,9 @@ class DirectoryTest {
     @Test
     void checkpointsAreCheckedAgainstThePackets() throws IOException {
         write(CHAIN);
-        MerkleTree tree = new MerkleTree();
-        CHAIN.forEach(p -> tree.append(p.manifest()));
-        Checkpoint four = Checkpoint.sign("gw-330106-01", tree, 4, Instant.parse("2026-11-23T08:00:00Z"),
-                Samples.ED25519);
-        Checkpoint six = Checkpoint.sign("gw-330106-01", tree, 6, Instant.parse("2026-11-23T09:00:00Z"),
-                Samples.ED25519);
+        MerkleTree tree = Samples.tree(CHAIN);
+        Checkpoint four = checkpoint(tree, 4, "2026-11-23T08:00:00Z");
+        Checkpoint six = checkpoint(tree, 6, "2026-11-23T09:00:00Z");
         Files.write(dir.resolve(four.fileName()), four.toJson());
         Files.write(dir.resolve(six.fileName()), six.toJson());
         assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).ok()).isTrue();
@@ -124,10 +121,8 @@ class DirectoryTest {
     @Test
     void aCaseReplacedConsistentlyIsCaughtByTheCheckpoint() throws IOException {
         // A forger with the gateway's key rebuilds packets 2..3: the chain links, the checkpoint does not.
-        MerkleTree tree = new MerkleTree();
-        CHAIN.subList(0, 3).forEach(p -> tree.append(p.manifest()));
-        Checkpoint three = Checkpoint.sign("gw-330106-01", tree, 3, Instant.parse("2026-11-23T08:00:00Z"),
-                Samples.ED25519);
+        MerkleTree tree = Samples.tree(CHAIN.subList(0, 3));
+        Checkpoint three = checkpoint(tree, 3, "2026-11-23T08:00:00Z");
         BuiltPacket second = PacketBuilder.build(Samples.caseFields("forged"), Samples.entries(2),
                 ChainLink.after(CHAIN.get(0)), Samples.ED25519);
         BuiltPacket third = PacketBuilder.build(Samples.caseFields("forged-3"), Samples.entries(3),
@@ -142,10 +137,8 @@ class DirectoryTest {
     @Test
     void anAlteredCheckpointIsNamed() throws IOException {
         write(CHAIN);
-        MerkleTree tree = new MerkleTree();
-        CHAIN.forEach(p -> tree.append(p.manifest()));
-        Checkpoint good = Checkpoint.sign("gw-330106-01", tree, 5, Instant.parse("2026-11-23T08:00:00Z"),
-                Samples.ED25519);
+        MerkleTree tree = Samples.tree(CHAIN);
+        Checkpoint good = checkpoint(tree, 5, "2026-11-23T08:00:00Z");
         Checkpoint altered = new Checkpoint(good.gatewayId(), 5, tree.root(5), "2026-11-23T07:00:00Z",
                 good.algorithm(), good.keyId(), good.signature());
         Files.write(dir.resolve("checkpoint-5.json"), altered.toJson());
@@ -161,8 +154,7 @@ class DirectoryTest {
 
     @Test
     void checkpointVerifyAndParseRoundTrip() {
-        MerkleTree tree = new MerkleTree();
-        CHAIN.forEach(p -> tree.append(p.manifest()));
+        MerkleTree tree = Samples.tree(CHAIN);
         Checkpoint sm2 = Checkpoint.sign("gw-330106-01", tree, 6, Instant.parse("2026-11-23T08:00:00Z"), Samples.SM2);
         assertThat(Checkpoint.parse(sm2.toJson())).isEqualTo(sm2);
         assertThat(Checkpoint.verify(sm2.toJson(), Samples.SM2.publicKeyPem())).isEmpty();
@@ -177,6 +169,10 @@ class DirectoryTest {
         PacketVerifier.DirectoryResult result = PacketVerifier.verifyDirectory(dir.resolve("absent"), Set.of());
         assertThat(result.ok()).isFalse();
         assertThat(result.chainProblems()).singleElement().asString().startsWith("cannot list directory");
+    }
+
+    private static Checkpoint checkpoint(MerkleTree tree, long size, String time) {
+        return Checkpoint.sign("gw-330106-01", tree, size, Instant.parse(time), Samples.ED25519);
     }
 
     private void write(List<BuiltPacket> packets) throws IOException {

@@ -22,7 +22,7 @@ class MerkleTreeTest {
     void rootsMatchTheDefinitionForEverySize() {
         List<byte[]> entries = entries(MAX);
         MerkleTree tree = tree(entries);
-        assertThat(tree.root(0)).isEqualTo(sha256(new byte[0]));
+        assertThat(tree.root(0)).isEqualTo(sha256());
         for (int n = 1; n <= MAX; n++) {
             assertThat(tree.root(n)).as("size %d", n).isEqualTo(mth(entries.subList(0, n)));
         }
@@ -103,13 +103,13 @@ class MerkleTreeTest {
 
     private static byte[] mth(List<byte[]> d) {
         if (d.size() == 1) {
-            return sha256(concat(new byte[] {0}, d.get(0)));
+            return sha256(new byte[] {0}, d.get(0));
         }
         int k = 1;
         while (k * 2 < d.size()) {
             k *= 2;
         }
-        return sha256(concat(new byte[] {1}, mth(d.subList(0, k)), mth(d.subList(k, d.size()))));
+        return sha256(new byte[] {1}, mth(d.subList(0, k)), mth(d.subList(k, d.size())));
     }
 
     private static List<byte[]> path(int m, List<byte[]> d) {
@@ -171,23 +171,13 @@ class MerkleTreeTest {
         return java.util.Arrays.compare(a, b);
     }
 
-    private static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] p : parts) {
-            length += p.length;
-        }
-        byte[] out = new byte[length];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
-
-    private static byte[] sha256(byte[] data) {
+    private static byte[] sha256(byte[]... parts) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                digest.update(part);
+            }
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

@@ -110,8 +110,7 @@ class OpensslVerificationTest {
     @Test
     void aCheckpointVerifiesAsDocumented() throws Exception {
         List<BuiltPacket> chain = Samples.chain(3, Samples.ED25519);
-        MerkleTree tree = new MerkleTree();
-        chain.forEach(p -> tree.append(p.manifest()));
+        MerkleTree tree = Samples.tree(chain);
         Checkpoint checkpoint = Checkpoint.sign("gw-330106-01", tree, 3, Instant.parse("2026-11-23T08:00:00Z"),
                 Samples.ED25519);
         Files.write(work.resolve("checkpoint.json"), checkpoint.toJson());

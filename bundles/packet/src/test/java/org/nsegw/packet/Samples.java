@@ -63,4 +63,11 @@ final class Samples {
     static BuiltPacket build(Map<String, ?> fields) {
         return PacketBuilder.build(fields, entries(1), ChainLink.first(), ED25519);
     }
+
+    /** The Merkle tree of the packets' manifests, in order. */
+    static MerkleTree tree(List<BuiltPacket> packets) {
+        MerkleTree tree = new MerkleTree();
+        packets.forEach(p -> tree.append(p.manifest()));
+        return tree;
+    }
 }

@@ -45,29 +45,17 @@ final class Ed25519Scheme implements SignatureScheme {
         if (!Arrays.equals(publicKey.getEncoded(), publicDer)) {
             throw new GeneralSecurityException("public key is not a plain Ed25519 SubjectPublicKeyInfo");
         }
-        PacketSigner signer = new KeyPairSigner(publicDer) {
-            @Override
-            public String algorithm() {
-                return NAME;
+        PacketSigner signer = new KeyPairSigner(NAME, publicDer, message -> {
+            try {
+                Signature signature = Signature.getInstance(NAME);
+                signature.initSign(privateKey);
+                signature.update(message);
+                return signature.sign();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Ed25519 signing failed", e);
             }
-
-            @Override
-            public byte[] sign(byte[] message) {
-                try {
-                    Signature signature = Signature.getInstance(NAME);
-                    signature.initSign(privateKey);
-                    signature.update(message);
-                    return signature.sign();
-                } catch (GeneralSecurityException e) {
-                    throw new IllegalStateException("Ed25519 signing failed", e);
-                }
-            }
-        };
-        byte[] probe = "nsegw key pair check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        if (!verify(publicDer, probe, signer.sign(probe))) {
-            throw new GeneralSecurityException("the private and the public key do not belong together");
-        }
-        return signer;
+        });
+        return checkedPair(signer, publicDer);
     }
 
     @Override

@@ -1,16 +1,32 @@
 package org.nsegw.packet.internal;
 
+import java.util.function.UnaryOperator;
+
 import org.nsegw.packet.PacketSigner;
 
-/** What a signer built from a key pair shares: the public key PEM and its id. */
-abstract class KeyPairSigner implements PacketSigner {
+/** A signer over a key pair held in memory: the scheme's signing function, the public key PEM and its id. */
+final class KeyPairSigner implements PacketSigner {
 
+    private final String algorithm;
+    private final UnaryOperator<byte[]> signing;
     private final String publicKeyPem;
     private final String keyId;
 
-    KeyPairSigner(byte[] publicDer) {
+    KeyPairSigner(String algorithm, byte[] publicDer, UnaryOperator<byte[]> signing) {
+        this.algorithm = algorithm;
+        this.signing = signing;
         this.publicKeyPem = Pem.encode("PUBLIC KEY", publicDer);
         this.keyId = Sha256.hexDigest(publicDer);
+    }
+
+    @Override
+    public String algorithm() {
+        return algorithm;
+    }
+
+    @Override
+    public byte[] sign(byte[] message) {
+        return signing.apply(message);
     }
 
     @Override
@@ -25,6 +41,6 @@ abstract class KeyPairSigner implements PacketSigner {
 
     @Override
     public String toString() {
-        return algorithm() + " key " + keyId;
+        return algorithm + " key " + keyId;
     }
 }

@@ -22,6 +22,15 @@ public interface SignatureScheme {
     /** Whether {@code signature} is a valid signature of {@code message} by {@code publicDer}; false for any malformed input. */
     boolean verify(byte[] publicDer, byte[] message, byte[] signature);
 
+    /** {@code signer}, once a signature it makes verifies with {@code publicDer}: the halves of a stored pair belong together. */
+    default PacketSigner checkedPair(PacketSigner signer, byte[] publicDer) throws GeneralSecurityException {
+        byte[] probe = "nsegw key pair check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (!verify(publicDer, probe, signer.sign(probe))) {
+            throw new GeneralSecurityException("the private and the public key do not belong together");
+        }
+        return signer;
+    }
+
     /** The scheme called {@code name} ("Ed25519" or "SM2"). */
     static SignatureScheme named(String name) {
         if (Ed25519Scheme.NAME.equals(name)) {

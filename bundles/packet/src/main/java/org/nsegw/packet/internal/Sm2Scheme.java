@@ -79,29 +79,17 @@ final class Sm2Scheme implements SignatureScheme {
         if (!acceptsPublicKey(publicDer)) {
             throw new GeneralSecurityException("public key is not an SM2 (sm2p256v1) key");
         }
-        PacketSigner signer = new KeyPairSigner(publicDer) {
-            @Override
-            public String algorithm() {
-                return NAME;
+        PacketSigner signer = new KeyPairSigner(NAME, publicDer, message -> {
+            SM2Signer sm2 = new SM2Signer();
+            sm2.init(true, new ParametersWithRandom(ec, random));
+            sm2.update(message, 0, message.length);
+            try {
+                return sm2.generateSignature();
+            } catch (CryptoException e) {
+                throw new IllegalStateException("SM2 signing failed", e);
             }
-
-            @Override
-            public byte[] sign(byte[] message) {
-                SM2Signer sm2 = new SM2Signer();
-                sm2.init(true, new ParametersWithRandom(ec, random));
-                sm2.update(message, 0, message.length);
-                try {
-                    return sm2.generateSignature();
-                } catch (CryptoException e) {
-                    throw new IllegalStateException("SM2 signing failed", e);
-                }
-            }
-        };
-        byte[] probe = "nsegw key pair check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        if (!verify(publicDer, probe, signer.sign(probe))) {
-            throw new GeneralSecurityException("the private and the public key do not belong together");
-        }
-        return signer;
+        });
+        return checkedPair(signer, publicDer);
     }
 
     @Override
