@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,18 @@ class DirectoryTest {
         // Same gatewayId, other key: one chain, so these are duplicates.
         assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).chainProblems()).hasSize(2)
                 .allSatisfy(p -> assertThat(p).contains("appears twice"));
+
+        // Another gateway: a chain of its own.
+        Map<String, Object> fields = Samples.caseFields("c-other");
+        fields.put("gatewayId", "gw-330106-02");
+        BuiltPacket first = PacketBuilder.build(fields, Samples.entries(7), ChainLink.first(), Samples.SM2);
+        Files.write(dir.resolve("other-1.zip"), first.zip());
+        Files.write(dir.resolve("other-2.zip"), PacketBuilder.build(fields, Samples.entries(8), ChainLink.after(first),
+                Samples.SM2).zip());
+        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).ok()).isTrue();
+        Files.delete(dir.resolve("other-1.zip"));
+        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).chainProblems())
+                .containsExactly("gateway gw-330106-02: sequence 1 is missing (before other-2.zip)");
     }
 
     @Test

@@ -70,6 +70,42 @@ class TamperTest {
         assertThat(result.problems()).isNotEmpty();
     }
 
+    @Property(tries = 300)
+    void anyBytesAreReportedNotThrown(@ForAll byte[] bytes, @ForAll @IntRange(min = 0, max = 40) int flips,
+            @ForAll long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        byte[] zip = PACKET.zip().clone();
+        for (int i = 0; i < flips; i++) {
+            zip[random.nextInt(zip.length)] = (byte) random.nextInt();
+        }
+        for (byte[] input : List.of(bytes, zip)) {
+            PacketVerifier.Result result = PacketVerifier.verify(input, Set.of(Samples.ED25519.keyId()));
+            assertThat(result.ok()).isEqualTo(Arrays.equals(input, PACKET.zip()));
+        }
+    }
+
+    @Test
+    void aDeflatedEntryThatClaimsAHugeSizeIsRefusedWithoutAllocating() {
+        byte[] zip = PACKET.zip().clone();
+        int central = lastIndexOf(zip, new byte[] {0x50, 0x4b, 0x01, 0x02});
+        zip[central + 10] = 8;
+        zip[central + 24] = (byte) 0xf0;
+        zip[central + 25] = (byte) 0xff;
+        zip[central + 26] = (byte) 0xff;
+        zip[central + 27] = 0x7f;
+        assertThat(PacketVerifier.verify(zip, Set.of()).problems()).anySatisfy(p -> assertThat(p)
+                .startsWith("entry raw/wim-L1.bin: compression method 8"));
+    }
+
+    private static int lastIndexOf(byte[] data, byte[] pattern) {
+        for (int i = data.length - pattern.length; i >= 0; i--) {
+            if (Arrays.equals(data, i, i + pattern.length, pattern, 0, pattern.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("pattern not found");
+    }
+
     @Test
     void removingAnEntryIsNamed() {
         List<PacketEntry> files = new ArrayList<>(FILES);

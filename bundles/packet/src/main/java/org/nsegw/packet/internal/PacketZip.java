@@ -34,6 +34,7 @@ public final class PacketZip {
 
     /** The ZIP holding {@code entries} in order. */
     public static byte[] write(List<PacketEntry> entries) {
+        // Exact for ASCII names (all valid names are): local header, central header, end record.
         long size = 22;
         for (PacketEntry e : entries) {
             size += 30 + 46 + 2L * e.name().length() + e.content().length;
@@ -41,7 +42,7 @@ public final class PacketZip {
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("packet larger than 2 GB");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) size);
+        ExactBuffer out = new ExactBuffer((int) size);
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             zip.setMethod(ZipOutputStream.STORED);
             CRC32 crc = new CRC32();
@@ -61,7 +62,18 @@ public final class PacketZip {
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         }
-        return out.toByteArray();
+        return out.bytes();
+    }
+
+    /** Hands over its array without a copy when the size was estimated exactly. */
+    private static final class ExactBuffer extends ByteArrayOutputStream {
+        ExactBuffer(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 
     /** Entries read, and what was wrong with the container (entries that could not be read are left out). */
@@ -159,7 +171,8 @@ public final class PacketZip {
             System.arraycopy(zip, (int) start, out, 0, out.length);
             return out;
         }
-        if (method == ZipEntry.DEFLATED && size < Integer.MAX_VALUE - 8) {
+        // Deflate shrinks at most about 1032:1; a larger claim would only make us allocate for nothing.
+        if (method == ZipEntry.DEFLATED && size < Integer.MAX_VALUE - 8 && size <= compressed * 1040 + 64) {
             Inflater inflater = new Inflater(true);
             try {
                 inflater.setInput(zip, (int) start, (int) compressed);
@@ -177,7 +190,8 @@ public final class PacketZip {
                 inflater.end();
             }
         }
-        problems.add("entry " + name + ": compression method " + method + " is not supported");
+        problems.add("entry " + name + ": compression method " + method + " with sizes " + compressed + " / " + size
+                + " is not supported");
         return null;
     }
 
