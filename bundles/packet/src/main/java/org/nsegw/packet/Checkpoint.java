@@ -128,6 +128,14 @@ public record Checkpoint(String gatewayId, long treeSize, byte[] rootHash, Strin
         return problems;
     }
 
+    /**
+     * Whether {@code proof} (from {@link MerkleTree#inclusionProof}) shows that the packet with {@code manifest}
+     * and {@code sequence} is among the manifests this checkpoint covers: the platform's check of one case.
+     */
+    public boolean includes(byte[] manifest, long sequence, List<byte[]> proof) {
+        return MerkleTree.verifyInclusion(sequence - 1, treeSize, MerkleTree.leafHash(manifest), proof, rootHash);
+    }
+
     /** Whether this checkpoint's root is that of the first treeSize of {@code manifests} (in sequence order). */
     public boolean matches(List<byte[]> manifests) {
         if (manifests.size() < treeSize) {

@@ -178,6 +178,20 @@ class DirectoryTest {
     }
 
     @Test
+    void aCheckpointShowsEachCaseIncludedByItsProof() {
+        MerkleTree tree = Samples.tree(CHAIN);
+        Checkpoint six = checkpoint(tree, 6, "2026-11-23T09:00:00Z");
+        for (BuiltPacket packet : CHAIN) {
+            List<byte[]> proof = tree.inclusionProof(packet.sequence() - 1, 6);
+            assertThat(six.includes(packet.manifest(), packet.sequence(), proof)).isTrue();
+            assertThat(six.includes(packet.manifest(), packet.sequence() % 6 + 1, proof)).isFalse();
+        }
+        BuiltPacket forged = PacketBuilder.build(Samples.caseFields("forged"), Samples.entries(2),
+                ChainLink.after(CHAIN.get(0)), Samples.ED25519);
+        assertThat(six.includes(forged.manifest(), 2, tree.inclusionProof(1, 6))).isFalse();
+    }
+
+    @Test
     void anUnreadableDirectoryIsReported() {
         PacketVerifier.DirectoryResult result = PacketVerifier.verifyDirectory(dir.resolve("absent"), Set.of());
         assertThat(result.ok()).isFalse();
