@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -38,14 +37,18 @@ public final class GatewayKeys {
      * owner-only), for "Ed25519" or "SM2". IOException with a clear message if unreadable/wrong
      * permissions.
      */
-    public static PacketSigner loadOrCreate(Path dir, String algorithm) throws IOException {
+    public static synchronized PacketSigner loadOrCreate(Path dir, String algorithm) throws IOException {
         SignatureScheme scheme = SignatureScheme.named(algorithm);
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir)) {
+            Path parent = dir.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             if (posix) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_DIR));
             } else {
-                Files.createDirectories(dir);
+                Files.createDirectory(dir);
             }
         }
         if (!Files.isDirectory(dir)) {
@@ -55,7 +58,7 @@ public final class GatewayKeys {
         if (posix) {
             requireOwnerOnly(dir, OWNER_DIR, "key directory", "700");
         }
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(file)) {
             create(scheme, file, posix);
         }
         if (posix) {
@@ -123,7 +126,7 @@ public final class GatewayKeys {
             throws IOException {
         Set<PosixFilePermission> actual;
         try {
-            actual = Files.getPosixFilePermissions(path, LinkOption.NOFOLLOW_LINKS);
+            actual = Files.getPosixFilePermissions(path);
         } catch (IOException e) {
             throw new IOException("cannot read the permissions of " + what + " " + path + ": " + e, e);
         }

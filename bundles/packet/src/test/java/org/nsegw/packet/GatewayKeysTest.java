@@ -38,6 +38,15 @@ class GatewayKeysTest {
         assertThat(PacketVerifier.verify(Samples.packet(loaded).zip(), java.util.Set.of(created.keyId())).ok()).isTrue();
     }
 
+    @org.junit.jupiter.api.Test
+    void createsOnlyTheKeyDirectoryOwnerOnlyNotItsParents() throws IOException {
+        Path dir = data.resolve("new-data/keys");
+        GatewayKeys.loadOrCreate(dir, "Ed25519");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        Path sibling = Files.createDirectory(data.resolve("sibling"));
+        assertThat(Files.getPosixFilePermissions(dir.getParent())).isEqualTo(Files.getPosixFilePermissions(sibling));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"rw-r--r--", "rw-rw----", "-w-------"})
     void refusesAKeyFileOthersCanReadOrTheOwnerCannot(String mode) throws IOException {
