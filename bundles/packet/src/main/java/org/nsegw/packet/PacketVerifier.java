@@ -317,6 +317,9 @@ public final class PacketVerifier {
             problems.add("gateway.pub.pem is not a PEM public key: " + e.getMessage());
             return null;
         }
+        if (!Arrays.equals(Pem.encode("PUBLIC KEY", publicDer).getBytes(StandardCharsets.US_ASCII), pem)) {
+            problems.add("gateway.pub.pem is not laid out as the gateway writes it (altered outside the key itself)");
+        }
         String includedId = Sha256.hexDigest(publicDer);
         if (!includedId.equals(keyId)) {
             problems.add("gateway.pub.pem (key " + includedId + ") is not the key the manifest names (" + keyId

@@ -107,6 +107,15 @@ class TamperTest {
     }
 
     @Test
+    void aRewrappedPublicKeyIsNamed() {
+        List<PacketEntry> files = new ArrayList<>(FILES);
+        String pem = new String(files.get(2).content(), StandardCharsets.US_ASCII).replace("\n", "\r\n");
+        files.set(2, new PacketEntry("gateway.pub.pem", pem.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(PacketVerifier.verify(PacketZip.write(files), Set.of()).problems()).containsExactly(
+                "gateway.pub.pem is not laid out as the gateway writes it (altered outside the key itself)");
+    }
+
+    @Test
     void removingAnEntryIsNamed() {
         List<PacketEntry> files = new ArrayList<>(FILES);
         files.remove(4);
