@@ -240,7 +240,7 @@ public final class PacketVerifier {
             }
         }
         if (manifestBytes == null) {
-            return new Inspected(new Result(name, false, null, 0, null, problems), null, null, null, null, null);
+            return new Inspected(new Result(name, false, null, 0, null, List.copyOf(problems)), null, null, null, null, null);
         }
         String manifestSha256 = Sha256.hexDigest(manifestBytes);
         Map<?, ?> manifest;
@@ -251,7 +251,7 @@ public final class PacketVerifier {
             manifest = map;
         } catch (IllegalArgumentException e) {
             problems.add("manifest.json is not valid JSON: " + e.getMessage());
-            return new Inspected(new Result(name, false, null, 0, manifestSha256, problems), null, null, null, null,
+            return new Inspected(new Result(name, false, null, 0, manifestSha256, List.copyOf(problems)), null, null, null, null,
                     null);
         }
         if (!Json.isCanonical(manifestBytes)) {
