@@ -1,0 +1,11 @@
+/**
+ * The signed evidence packet: one self-contained ZIP per case with an RFC 8785 manifest, a detached
+ * Ed25519 or SM2/SM3 signature and the gateway's public key; the chain of packets per gateway; Merkle
+ * checkpoints (RFC 9162 hashing). Plain Java, usable without OSGi. Format: docs/evidence-format.md.
+ */
+@Export
+@Version("0.1.0")
+package org.nsegw.packet;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
