@@ -206,6 +206,7 @@ public final class Outbox implements AutoCloseable {
             }
             if (r.hasMedia() && !Files.isRegularFile(files.media(r.caseId()))) {
                 missingImages.add(r.caseId());
+                bytes += r.size();
             } else {
                 bytes += r.bytesOnDisk();
             }
@@ -527,13 +528,13 @@ public final class Outbox implements AutoCloseable {
     }
 
     private synchronized void advance(String caseId, State to) {
-        checkOpen();
+        Row r = row(caseId).orElseThrow(() -> new IllegalArgumentException("no packet " + caseId
+                + " in the outbox: it was never stored, or was acknowledged and then removed"));
+        if (r.state().compareTo(to) >= 0) {
+            return;
+        }
         try {
-            Row r = store.find(caseId).orElseThrow(() -> new IllegalArgumentException("no packet " + caseId
-                    + " in the outbox: it was never stored, or was acknowledged and then removed"));
-            if (r.state().compareTo(to) < 0) {
-                store.setState(caseId, to, clock.instant());
-            }
+            store.setState(caseId, to, clock.instant());
         } catch (SQLException e) {
             throw new UncheckedIOException(databaseProblem("cannot mark " + caseId + " " + to, e));
         }
@@ -564,19 +565,23 @@ public final class Outbox implements AutoCloseable {
     }
 
     public synchronized Optional<Item> find(String caseId) {
-        checkOpen();
-        try {
-            return store.find(caseId).map(this::item);
-        } catch (SQLException e) {
-            throw new UncheckedIOException(databaseProblem("cannot read " + caseId, e));
-        }
+        return row(caseId).map(this::item);
     }
 
     /** The separately stored images of a compliant record or telemetry; empty when there are none or they were shed. */
     public synchronized Optional<Path> images(String caseId) {
+        return row(caseId).filter(Row::hasMedia).map(r -> files.media(r.caseId()));
+    }
+
+    /** When the separately stored images of a record were shed to make room (at its put if they did not fit); empty otherwise. */
+    public synchronized Optional<Instant> imagesShed(String caseId) {
+        return row(caseId).map(Row::mediaShed);
+    }
+
+    private Optional<Row> row(String caseId) {
         checkOpen();
         try {
-            return store.find(caseId).filter(Row::hasMedia).map(r -> files.media(r.caseId()));
+            return store.find(caseId);
         } catch (SQLException e) {
             throw new UncheckedIOException(databaseProblem("cannot read " + caseId, e));
         }

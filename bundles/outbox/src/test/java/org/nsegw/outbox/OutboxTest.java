@@ -11,59 +11,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.nsegw.outbox.internal.PacketFiles;
 
-class OutboxTest {
-
-    static final Instant T0 = Instant.parse("2026-11-23T02:15:07Z");
-
-    @TempDir
-    Path dir;
-    TestClock clock = new TestClock(T0);
-    Outbox outbox;
-
-    @BeforeEach
-    void open() throws IOException {
-        outbox = Outbox.open(dir, OutboxSettings.defaults(), clock);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        outbox.close();
-    }
-
-    static byte[] bytes(int size, long seed) {
-        byte[] b = new byte[size];
-        new Random(seed).nextBytes(b);
-        return b;
-    }
-
-    static String manifestSha(long sequence) {
-        return PacketFiles.sha256(("manifest " + sequence).getBytes());
-    }
-
-    /** Puts the next packet of the chain, 1,000 bytes unless said otherwise. */
-    Item put(String caseId, Priority priority) throws IOException {
-        return put(caseId, priority, 1000);
-    }
-
-    Item put(String caseId, Priority priority, int size) throws IOException {
-        long seq = outbox.head().sequence() + 1;
-        return outbox.put(caseId, seq, manifestSha(seq), priority, bytes(size, seq));
-    }
-
-    void reopen(OutboxSettings settings) throws IOException {
-        outbox.close();
-        outbox = Outbox.open(dir, settings, clock);
-    }
+class OutboxTest extends OutboxFixture {
 
     @Test
     void anEmptyOutboxStartsTheChain() {
@@ -140,7 +92,7 @@ class OutboxTest {
         put("A", Priority.VIOLATION);
         put("B", Priority.COMPLIANT);
         outbox.markSent("A");
-        reopen(OutboxSettings.defaults());
+        reopen();
 
         assertThat(outbox.head()).isEqualTo(new Link(2, manifestSha(2)));
         assertThat(outbox.next(10)).extracting(Item::caseId, Item::state)
@@ -208,7 +160,8 @@ class OutboxTest {
 
     @Test
     void purgeRemovesAcknowledgedPacketsOnceTheRetentionHasPassed() throws IOException {
-        reopen(new OutboxSettings(1 << 30, Duration.ofDays(2), 80));
+        outbox.close();
+        outbox = Outbox.open(dir, new OutboxSettings(1 << 30, Duration.ofDays(2), 80), clock);
         Item a = put("A", Priority.VIOLATION);
         put("B", Priority.VIOLATION);
         put("C", Priority.TELEMETRY);
@@ -228,7 +181,7 @@ class OutboxTest {
         assertThat(outbox.purge()).isEqualTo(1); // C; B is not acknowledged and stays whatever its age
         assertThat(outbox.find("B")).isPresent();
         assertThat(outbox.usage()).isEqualTo(new Usage(1000, 1 << 30, 0, 1, 1));
-        reopen(OutboxSettings.defaults());
+        reopen();
         assertThat(outbox.head()).isEqualTo(new Link(3, manifestSha(3)));
         assertThat(outbox.recovered().describe()).isEqualTo("outbox intact");
     }
