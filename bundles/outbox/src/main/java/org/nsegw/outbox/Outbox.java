@@ -294,6 +294,9 @@ public final class Outbox implements AutoCloseable {
         if (packet == null || packet.length == 0) {
             throw new IllegalArgumentException("the packet of " + caseId + " is empty");
         }
+        if (images != null && images.length == 0) {
+            images = null;
+        }
         if (images != null && priority.isCase()) {
             throw new IllegalArgumentException("the images of case " + caseId + " belong inside its signed packet; separate images are for"
                     + " compliant records and telemetry");
@@ -307,10 +310,10 @@ public final class Outbox implements AutoCloseable {
             if (existing.isPresent()) {
                 throw new IllegalArgumentException("case " + caseId + " is already in the outbox (sequence " + existing.get().sequence() + ")");
             }
-            boolean withImages = images != null && images.length > 0;
+            boolean withImages = images != null;
             long incoming = packet.length + (withImages ? images.length : 0L);
             if (!fits(incoming)) {
-                makeRoom(incoming);
+                makeRoom(incoming, priority, packet.length);
             }
             boolean shedOnArrival = withImages && !fits(incoming);
             if (shedOnArrival) {
@@ -403,8 +406,13 @@ public final class Outbox implements AutoCloseable {
                 + " quota (" + settings.quotaBytes() + " bytes) if the disk has room";
     }
 
-    /** The last resort is the images of non-case data; acknowledged packets go first because the platform has them. */
-    private void makeRoom(long incoming) throws SQLException {
+    /**
+     * The last resort is the images of non-case data; acknowledged packets go first because the platform has them.
+     *
+     * <p>Images are not shed for non-case data that would be refused all the same: when even shedding them all leaves
+     * no room for its packet.
+     */
+    private void makeRoom(long incoming, Priority priority, long packetBytes) throws SQLException {
         remove(store.acknowledged(clock.instant().minus(settings.retention())));
         if (fits(incoming)) {
             return;
@@ -413,7 +421,11 @@ public final class Outbox implements AutoCloseable {
         if (fits(incoming)) {
             return;
         }
-        List<Row> shed = enough(store.sheddable(), excess(incoming), Row::mediaSize);
+        List<Row> sheddable = store.sheddable();
+        if (!priority.isCase() && sheddable.stream().mapToLong(Row::mediaSize).sum() < excess(packetBytes)) {
+            return;
+        }
+        List<Row> shed = enough(sheddable, excess(incoming), Row::mediaSize);
         List<String> ids = shed.stream().map(Row::caseId).toList();
         store.markShed(ids, clock.instant());
         for (Row r : shed) {

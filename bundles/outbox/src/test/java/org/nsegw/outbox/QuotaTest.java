@@ -79,6 +79,29 @@ class QuotaTest extends OutboxFixture {
     }
 
     @Test
+    void imagesAreNotShedForARecordThatIsRefusedAllTheSame() throws IOException {
+        put("B", Priority.COMPLIANT, 1000, 2000);
+        put("V", Priority.VIOLATION, 7000);
+
+        assertThatThrownBy(() -> put("C", Priority.COMPLIANT, 2001)).isInstanceOf(OutboxFullException.class);
+        assertThat(outbox.images("B")).isPresent();
+
+        put("C", Priority.COMPLIANT, 2000);
+        assertThat(outbox.images("B")).isEmpty();
+        assertThat(outbox.usage().usedBytes()).isEqualTo(10_000);
+    }
+
+    @Test
+    void aCaseOverTheQuotaStillShedsImages() throws IOException {
+        put("B", Priority.COMPLIANT, 1000, 2000);
+        put("V1", Priority.VIOLATION, 9000);
+        assertThat(outbox.images("B")).isEmpty();
+        assertThat(outbox.usage().usedBytes()).isEqualTo(10_000);
+        put("V2", Priority.REVIEW, 5000);
+        assertThat(outbox.usage().percent()).isEqualTo(150);
+    }
+
+    @Test
     void imagesThatDoNotFitAreShedOnArrival() throws IOException {
         put("A", Priority.COMPLIANT, 2000, 9000);
         assertThat(outbox.images("A")).isEmpty();

@@ -171,9 +171,7 @@ public final class Store implements AutoCloseable {
 
     private List<Row> select(String where, Object... args) throws SQLException {
         try (PreparedStatement p = db.prepareStatement("SELECT " + COLUMNS + " FROM packet " + where)) {
-            for (int i = 0; i < args.length; i++) {
-                p.setObject(i + 1, args[i]);
-            }
+            bind(p, args);
             List<Row> rows = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -189,16 +187,8 @@ public final class Store implements AutoCloseable {
 
     /** Moves a row to a state; sets the acknowledgement time when the state is {@link State#ACKNOWLEDGED}. */
     public void setState(String caseId, State state, Instant now) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("UPDATE packet SET state = ?, acknowledged = ? WHERE case_id = ?")) {
-            p.setString(1, state.name());
-            setInstant(p, 2, state == State.ACKNOWLEDGED ? now : null);
-            p.setString(3, caseId);
-            p.executeUpdate();
-            db.commit();
-        } catch (SQLException e) {
-            rollback();
-            throw e;
-        }
+        update("UPDATE packet SET state = ?, acknowledged = ? WHERE case_id = ?", state.name(), state == State.ACKNOWLEDGED ? now : null,
+                caseId);
     }
 
     public void delete(Collection<String> caseIds) throws SQLException {
@@ -211,14 +201,30 @@ public final class Store implements AutoCloseable {
 
     /** Records why a packet cannot be sent, or clears it with {@code null}. */
     public void setDamage(String caseId, String damage) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("UPDATE packet SET damage = ? WHERE case_id = ?")) {
-            p.setString(1, damage);
-            p.setString(2, caseId);
+        update("UPDATE packet SET damage = ? WHERE case_id = ?", damage, caseId);
+    }
+
+    private void update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            bind(p, args);
             p.executeUpdate();
             db.commit();
         } catch (SQLException e) {
             rollback();
             throw e;
+        }
+    }
+
+    /** Binds arguments in order; an instant as milliseconds since the epoch. */
+    private static void bind(PreparedStatement p, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof Instant t) {
+                p.setLong(i + 1, t.toEpochMilli());
+            } else if (args[i] == null) {
+                p.setNull(i + 1, Types.NULL);
+            } else {
+                p.setObject(i + 1, args[i]);
+            }
         }
     }
 
