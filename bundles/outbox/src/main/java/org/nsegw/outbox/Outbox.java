@@ -53,6 +53,8 @@ public final class Outbox implements AutoCloseable {
     private static final Pattern CASE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final String DATABASE = "outbox.db";
+    /** SQLite's result code for a full disk. */
+    private static final int SQLITE_FULL = 13;
 
     private final Path dir;
     private final OutboxSettings settings;
@@ -99,12 +101,12 @@ public final class Outbox implements AutoCloseable {
             try {
                 store = Store.open(folder.resolve(DATABASE));
             } catch (SQLException e) {
-                throw new IOException("cannot open the outbox database " + folder.resolve(DATABASE) + ": " + e.getMessage(), e);
+                throw databaseProblem(folder, "cannot open the outbox", e);
             }
             return new Outbox(folder, settings, clock, lockFile, store);
         } catch (SQLException e) {
             closeQuietly(store, lockFile);
-            throw new IOException("cannot recover the outbox in " + folder + ": " + e.getMessage(), e);
+            throw databaseProblem(folder, "cannot recover the outbox", e);
         } catch (IOException | RuntimeException e) {
             closeQuietly(store, lockFile);
             throw e;
@@ -394,7 +396,12 @@ public final class Outbox implements AutoCloseable {
     }
 
     private IOException databaseProblem(String what, SQLException e) {
-        return new IOException(what + ": the outbox database " + dir.resolve(DATABASE) + " failed: " + e.getMessage(), e);
+        return databaseProblem(dir, what, e);
+    }
+
+    private static IOException databaseProblem(Path folder, String what, SQLException e) {
+        String full = e.getErrorCode() == SQLITE_FULL ? "the disk holding the outbox is full: " : "";
+        return new IOException(full + what + ": the outbox database " + folder.resolve(DATABASE) + " failed: " + e.getMessage(), e);
     }
 
     private String fullMessage(Priority priority, String id, long size) {

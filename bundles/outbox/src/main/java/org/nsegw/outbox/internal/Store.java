@@ -71,9 +71,14 @@ public final class Store implements AutoCloseable {
             try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
                 version = r.next() ? r.getInt(1) : 0;
             }
+            s.execute("PRAGMA journal_size_limit = " + (4 << 20)); // the log is reused, not grown, after a checkpoint
             if (version > SCHEMA_VERSION) {
                 throw new SQLException("the outbox database is of a newer version (" + version + ") than this gateway reads ("
                         + SCHEMA_VERSION + ")");
+            }
+            if (version == SCHEMA_VERSION) {
+                db.commit();
+                return; // nothing to write: an outbox on a full disk still opens
             }
             s.execute("""
                     CREATE TABLE IF NOT EXISTS packet (
@@ -99,7 +104,6 @@ public final class Store implements AutoCloseable {
                       manifest_sha256 TEXT NOT NULL)""");
             s.execute("INSERT OR IGNORE INTO head VALUES (1, 0, '')");
             s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-            s.execute("PRAGMA journal_size_limit = " + (4 << 20)); // the log is reused, not grown, after a checkpoint
         }
         db.commit();
     }
