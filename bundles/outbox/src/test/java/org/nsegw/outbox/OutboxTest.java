@@ -219,6 +219,31 @@ class OutboxTest extends OutboxFixture {
     }
 
     @Test
+    void theUplinkCanWorkTheQueueWhileEvidenceIsPut() throws Exception {
+        int count = 200;
+        Thread uplink = new Thread(() -> {
+            int acknowledged = 0;
+            while (acknowledged < count) {
+                for (Item item : outbox.next(5)) {
+                    outbox.markSent(item.caseId());
+                    outbox.acknowledge(item.caseId());
+                    acknowledged++;
+                }
+            }
+        });
+        uplink.start();
+        for (int i = 1; i <= count; i++) {
+            put("V" + i, i % 3 == 0 ? Priority.COMPLIANT : Priority.VIOLATION, 100);
+        }
+        uplink.join(30_000);
+        assertThat(uplink.isAlive()).isFalse();
+        assertThat(outbox.usage()).isEqualTo(new Usage(count * 100, OutboxSettings.DEFAULT_QUOTA_BYTES, 0, 0, 0));
+        clock.advance(OutboxSettings.DEFAULT_RETENTION);
+        assertThat(outbox.purge()).isEqualTo(count);
+        assertThat(outbox.head().sequence()).isEqualTo(count);
+    }
+
+    @Test
     void payloadsAreKeptByteForByte() throws IOException {
         byte[] packet = bytes(3 * 150_000, 42);
         Item item = outbox.put("big", 1, manifestSha(1), Priority.VIOLATION, packet);
