@@ -106,7 +106,7 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
             f.put("devices", devices());
             f.put("time", timeFields());
             f.put("platform", platformFields(caseId));
-            f.put("entries", entries.values().stream().map(e -> (Object) map("name", e.name(), "role", e.role())).toList());
+            f.put("entryRoles", entries.values().stream().map(e -> (Object) map("name", e.name(), "role", e.role())).toList());
             if (!problems.isEmpty()) {
                 f.put("problems", List.copyOf(problems));
             }

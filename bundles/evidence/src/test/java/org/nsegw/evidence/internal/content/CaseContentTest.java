@@ -49,7 +49,7 @@ class CaseContentTest {
         assertThat(c.entries().get(5).content()).isEqualTo(Sample.RAW);
         assertThat(c.entries().get(1).content()).isEqualTo(
                 sample.files.get("media/anpr/anpr-L1-front/2026-11-23/ev-1001/01-plate.jpg"));
-        assertThat(c.fields().get("entries")).isEqualTo(c.entries().stream()
+        assertThat(c.fields().get("entryRoles")).isEqualTo(c.entries().stream()
                 .map(e -> Map.of("name", e.name(), "role", e.role())).toList());
         assertThat(c.fields()).doesNotContainKey("problems");
     }
