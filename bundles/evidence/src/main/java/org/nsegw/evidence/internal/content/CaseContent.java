@@ -89,6 +89,7 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
             Map<String, Object> f = new LinkedHashMap<>();
             f.put("caseId", caseId);
             f.put("uuid", uuid.toString());
+            f.put("gatewayId", context.gateway().id()); // top level: verifiers keep one chain per gateway id
             f.put("gateway", context.gateway().fields());
             f.put("lane", passage.lane());
             f.put("passage", passageFields());

@@ -31,12 +31,12 @@ import org.nsegw.api.weigh.WeighFlag;
 import org.nsegw.api.weigh.WeighRecord;
 
 /** A 6-axle combination over the statutory and the posted limit, read front and rear, and its images. */
-final class Sample {
+public final class Sample {
 
     /** 2026-11-23 10:15:00 in Hangzhou. */
-    static final Instant TIME = Instant.parse("2026-11-23T02:15:00Z");
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final GatewayIdentity GATEWAY = new GatewayIdentity("hz-qtb3-gw1", "钱塘江三桥 北岸称重点", "3301000012",
+    public static final Instant TIME = Instant.parse("2026-11-23T02:15:00Z");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final GatewayIdentity GATEWAY = new GatewayIdentity("hz-qtb3-gw1", "钱塘江三桥 北岸称重点", "3301000012",
             30.2741, 120.1551, "G104", "北岸引桥 K12+300");
     static final CaseContext CONTEXT = new CaseContext(GATEWAY, ZONE, new ClockState("system clock", "synchronized"),
             Instant.parse("2026-11-23T02:15:21.500Z"));
@@ -47,7 +47,7 @@ final class Sample {
             + "容差5%（40,000 kg×1.05=42,000 kg），超限12,300 kg，超限率30.8%";
 
     /** The files of the data directory, by relative path. */
-    final Map<String, byte[]> files = new HashMap<>();
+    public final Map<String, byte[]> files = new HashMap<>();
 
     MediaRef image(String camera, String event, int n, String role) {
         byte[] jpeg = ("JPEG " + camera + " " + event + " " + role).getBytes(StandardCharsets.US_ASCII);
@@ -73,7 +73,7 @@ final class Sample {
                 EnumSet.noneOf(WeighFlag.class), RAW);
     }
 
-    Verdict violation() {
+    public Verdict violation() {
         PlateRead front = read("anpr-L1-front", CameraPosition.FRONT, "浙A12345", "黄浙A12345", PlateKind.NORMAL, 96,
                 TIME.minusMillis(4_680), Set.of());
         PlateRead rear = read("anpr-L1-rear", CameraPosition.REAR, "浙A6789挂", "浙A6789挂", PlateKind.TRAILER, 88,
@@ -87,7 +87,7 @@ final class Sample {
     }
 
     /** A truck the sensor missed, read by the front camera only: compliant, with neither weight nor plate doubts judged. */
-    Verdict unweighed() {
+    public Verdict unweighed() {
         PlateRead front = read("anpr-L1-front", CameraPosition.FRONT, "浙A12345", "浙A12345", PlateKind.NORMAL, 90, TIME,
                 Set.of());
         Passage p = new Passage("L1-20261123-000043", "L1", TIME, null, List.of(front), List.of(),
@@ -96,7 +96,7 @@ final class Sample {
     }
 
     /** A site exit: a gate read and a muddy-vehicle observation with its annotated frame. */
-    Verdict siteExit() {
+    public Verdict siteExit() {
         PlateRead gate = read("anpr-gate", CameraPosition.GATE, "浙A3K725", "浙A3K725", PlateKind.NORMAL, 95, TIME, Set.of());
         byte[] frame = "JPEG annotated".getBytes(StandardCharsets.US_ASCII);
         String path = "media/vision/cam-exit/2026-11-23/obs-7/annotated.jpg";
