@@ -22,6 +22,7 @@ import org.nsegw.evidence.internal.content.CaseContent;
 import org.nsegw.evidence.internal.content.CaseContext;
 import org.nsegw.evidence.internal.content.ClockState;
 import org.nsegw.evidence.internal.content.GatewayIdentity;
+import org.nsegw.evidence.internal.content.ImagesZip;
 import org.nsegw.outbox.Item;
 import org.nsegw.outbox.Link;
 import org.nsegw.outbox.Outbox;
@@ -206,33 +207,35 @@ public final class Evidence implements VerdictListener {
         Priority priority = priority(v.outcome());
         String passage = v.passage().id();
         long wait = FIRST_RETRY_MS;
-        BuiltPacket built = null;
+        Built built = null;
         while (true) {
             try {
                 Link head = outbox.head();
-                if (built != null && head.sequence() == built.sequence() && head.manifestSha256().equals(built.manifestSha256())) {
-                    stored(v, built, built.zip().length); // the failed put had committed after all
+                if (built != null && head.sequence() == built.packet().sequence()
+                        && head.manifestSha256().equals(built.packet().manifestSha256())) {
+                    stored(v, built.packet(), built.packet().zip().length); // the failed put had committed after all
                     return;
                 }
-                if (built == null || built.sequence() != head.sequence() + 1) {
-                    built = build(v, head);
+                if (built == null || built.packet().sequence() != head.sequence() + 1) {
+                    built = build(v, head, priority);
                 }
-                Item item = outbox.put(built.caseId(), built.sequence(), built.manifestSha256(), priority, built.zip());
-                stored(v, built, item.size());
+                BuiltPacket p = built.packet();
+                Item item = outbox.put(p.caseId(), p.sequence(), p.manifestSha256(), priority, p.zip(), built.images());
+                stored(v, p, item.size());
                 return;
             } catch (OutboxFullException e) {
                 refused.incrementAndGet();
                 log.error("ALARM evidence: the outbox is full; {} record {} (passage {}) not stored: {}", v.outcome(),
-                        built.caseId(), passage, e.getMessage());
+                        built.packet().caseId(), passage, e.getMessage());
                 return;
             } catch (IOException e) {
                 log.error("ALARM evidence: {} {} (passage {}) could not be stored, retrying in {} s: {}", v.outcome(),
-                        built == null ? "packet" : built.caseId(), passage, wait / 1000, e.getMessage());
+                        built == null ? "packet" : built.packet().caseId(), passage, wait / 1000, e.getMessage());
                 if (!pause(wait)) {
                     failed.incrementAndGet();
                     log.error("Evidence: {} {} (passage {}) not stored: the gateway stopped while the outbox refused it; "
                             + "the passage and verdict are in the journal", v.outcome(),
-                            built == null ? "packet" : built.caseId(), passage);
+                            built == null ? "packet" : built.packet().caseId(), passage);
                     return;
                 }
                 wait = Math.min(wait * 2, LAST_RETRY_MS);
@@ -245,12 +248,20 @@ public final class Evidence implements VerdictListener {
         }
     }
 
-    private BuiltPacket build(Verdict v, Link head) {
+    /** A signed packet and, for a compliant record, its images as a ZIP of their own (null when none). */
+    private record Built(BuiltPacket packet, byte[] images) {
+    }
+
+    /** The next link: cases carry their images inside; compliant records beside, where the outbox may shed them. */
+    private Built build(Verdict v, Link head, Priority priority) {
         long sequence = head.sequence() + 1;
         CaseContext context = new CaseContext(gateway, zone, clockState.get(), clock.instant());
-        CaseContent content = CaseContent.of(v, context, sequence, this::readMedia);
+        CaseContent content = CaseContent.of(v, context, sequence, this::readMedia,
+                priority.isCase() ? CaseContent.Images.INSIDE : CaseContent.Images.BESIDE);
         List<PacketEntry> entries = content.entries().stream().map(e -> new PacketEntry(e.name(), e.content())).toList();
-        return PacketBuilder.build(content.fields(), entries, new ChainLink(sequence, head.manifestSha256()), signer);
+        BuiltPacket packet = PacketBuilder.build(content.fields(), entries, new ChainLink(sequence, head.manifestSha256()),
+                signer);
+        return new Built(packet, content.beside().isEmpty() ? null : ImagesZip.of(content.beside()));
     }
 
     private void stored(Verdict v, BuiltPacket built, long size) {

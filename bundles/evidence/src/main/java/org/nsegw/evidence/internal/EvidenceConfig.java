@@ -17,8 +17,8 @@ import org.osgi.service.metatype.annotations.Option;
     String signing_algorithm() default "Ed25519";
 
     @AttributeDefinition(name = "Key folder", required = false,
-            description = "where the gateway's key pair is kept (created on first start, owner-only); empty: keys in the "
-                    + "data directory; a relative path is taken from the data directory")
+            description = "where the gateway's key pair is kept (created on first start, owner-only); empty: <data>/keys; "
+                    + "a relative path is taken from the data directory")
     String signing_keyDirectory() default "";
 
     @AttributeDefinition(name = "Outbox quota (MiB)", min = "16", max = "10485760",

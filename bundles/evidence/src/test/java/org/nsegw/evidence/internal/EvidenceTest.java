@@ -63,7 +63,7 @@ class EvidenceTest {
         second.deactivate();
 
         String keyId = GatewayKeys.loadOrCreate(data.resolve("keys"), "Ed25519").keyId();
-        PacketVerifier.DirectoryResult all = PacketVerifier.verifyDirectory(data.resolve("outbox/packets"), Set.of(keyId));
+        PacketVerifier.DirectoryResult all = PacketVerifier.verifyDirectory(packetsOnly(), Set.of(keyId));
         assertThat(all.chainProblems()).isEmpty();
         assertThat(all.packets()).hasSize(4).allSatisfy(r -> assertThat(r.problems()).isEmpty());
         assertThat(all.ok()).isTrue();
@@ -81,6 +81,15 @@ class EvidenceTest {
         assertThat(manifest).contains("\"gatewayId\":\"hz-qtb3-gw1\"", "\"clockSync\":\"synchronized\"",
                 "\"packed\":\"2026-11-23T02:16:00Z\"", "超限率6.7%", "\"previousManifestSha256\":\"\"")
                 .doesNotContain("\"problems\"");
+
+        Map<String, byte[]> compliant = unzip(data.resolve("outbox/packets/330100001220261123101500000002.zip"));
+        assertThat(compliant.keySet()).containsExactly("manifest.json", "manifest.sig", "gateway.pub.pem", "passage.json");
+        Map<String, byte[]> beside = unzip(data.resolve("outbox/packets/330100001220261123101500000002.media.zip"));
+        byte[] plate = sample.files.get("media/anpr/anpr-L1-front/2026-11-23/ev-1001/01-plate.jpg");
+        assertThat(beside.get("images/1-anpr-L1-front-01-plate.jpg")).isEqualTo(plate);
+        assertThat(new String(compliant.get("manifest.json"), StandardCharsets.UTF_8)).contains("\"imagesBeside\":[{"
+                + "\"name\":\"images/1-anpr-L1-front-01-plate.jpg\",\"role\":\"read-image:plate\",\"sha256\":\""
+                + sha256(plate));
 
         assertThat(log).filteredOn(l -> l.startsWith("info Evidence packet ")).hasSize(4)
                 .first().asString().matches("info Evidence packet 330100001220261123101500000001 #1: VIOLATION \\d+ bytes "
@@ -210,6 +219,28 @@ class EvidenceTest {
             Path file = data.resolve(f.getKey());
             Files.createDirectories(file.getParent());
             Files.write(file, f.getValue());
+        }
+    }
+
+    /**
+     * The packets of the outbox without the images kept beside compliant records ({@code <caseId>.media.zip}), which are
+     * not packets: the directory verifier takes every {@code .zip} for one.
+     */
+    private Path packetsOnly() throws IOException {
+        Path dir = Files.createDirectories(data.resolve("verify"));
+        try (var files = Files.list(data.resolve("outbox/packets"))) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".zip") && !f.toString().endsWith(".media.zip")).toList()) {
+                Files.copy(p, dir.resolve(p.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    private static String sha256(byte[] b) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IOException(e);
         }
     }
 

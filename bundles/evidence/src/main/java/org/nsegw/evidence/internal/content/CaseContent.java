@@ -29,7 +29,7 @@ import org.nsegw.api.weigh.WeighRecord;
 import org.nsegw.journal.RecordJson;
 
 /**
- * What one verdict puts into its packet: the case fields of the manifest and the files beside it. Pure: the files the
+ * What one verdict puts into its packet: the case fields of the manifest and the files that go with it. Pure: the files the
  * passage refers to come through a {@link MediaSource}, the time and clock state through the {@link CaseContext}.
  *
  * <p>The fields hold only text, integers, booleans, lists and maps (decimals as text), in a fixed order; a value that
@@ -38,9 +38,23 @@ import org.nsegw.journal.RecordJson;
  * @param caseId  the case id, see {@link CaseId#of}
  * @param uuid    the case's UUID, see {@link CaseId#uuid}
  * @param fields  the manifest's case fields
- * @param entries the files, in the order they are listed in {@code entries}
+ * @param entries the files inside the packet, in the order {@code entryRoles} lists them
+ * @param beside  the images kept beside the packet ({@link Images#BESIDE}), listed with their digests in
+ *                {@code imagesBeside}; empty otherwise
  */
-public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, List<CaseEntry> entries) {
+public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, List<CaseEntry> entries,
+        List<CaseEntry> beside) {
+
+    /** Where the images of reads and observations go. */
+    public enum Images {
+        /** Inside the signed packet: cases, whose evidence must never be shed. */
+        INSIDE,
+        /**
+         * Beside it, in a file of their own that the outbox may shed when space runs short: compliant records. The
+         * manifest still lists each image with its SHA-256 and size, so that an image sent later verifies against it.
+         */
+        BESIDE
+    }
 
     public static final String PASSAGE_ENTRY = "passage.json";
 
@@ -50,6 +64,7 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
     public CaseContent {
         fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         entries = List.copyOf(entries);
+        beside = List.copyOf(beside);
     }
 
     /**
@@ -59,7 +74,12 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
      *              recorded is named under {@code problems} and the packet is made all the same
      */
     public static CaseContent of(Verdict verdict, CaseContext context, long sequence, MediaSource media) {
-        return new Assembly(verdict, context, sequence, media).build();
+        return of(verdict, context, sequence, media, Images.INSIDE);
+    }
+
+    /** {@link #of(Verdict, CaseContext, long, MediaSource)} with the images inside or beside the packet. */
+    public static CaseContent of(Verdict verdict, CaseContext context, long sequence, MediaSource media, Images images) {
+        return new Assembly(verdict, context, sequence, media, images).build();
     }
 
     /** Collects the entries while the fields are written, so that each field can name the entries it refers to. */
@@ -70,15 +90,18 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
         private final CaseContext context;
         private final long sequence;
         private final MediaSource media;
+        private final Images images;
         private final Map<String, CaseEntry> entries = new LinkedHashMap<>();
+        private final Map<String, CaseEntry> beside = new LinkedHashMap<>();
         private final List<Object> problems = new ArrayList<>();
 
-        Assembly(Verdict verdict, CaseContext context, long sequence, MediaSource media) {
+        Assembly(Verdict verdict, CaseContext context, long sequence, MediaSource media, Images images) {
             this.verdict = verdict;
             this.passage = verdict.passage();
             this.context = context;
             this.sequence = sequence;
             this.media = media;
+            this.images = images;
         }
 
         CaseContent build() {
@@ -108,10 +131,14 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
             f.put("time", timeFields());
             f.put("platform", platformFields(caseId));
             f.put("entryRoles", entries.values().stream().map(e -> (Object) map("name", e.name(), "role", e.role())).toList());
+            if (!beside.isEmpty()) {
+                f.put("imagesBeside", beside.values().stream().map(e -> (Object) map("name", e.name(), "role", e.role(),
+                        "sha256", sha256(e.content()), "size", e.content().length)).toList());
+            }
             if (!problems.isEmpty()) {
                 f.put("problems", List.copyOf(problems));
             }
-            return new CaseContent(caseId, uuid, f, List.copyOf(entries.values()));
+            return new CaseContent(caseId, uuid, f, List.copyOf(entries.values()), List.copyOf(beside.values()));
         }
 
         private Map<String, Object> passageFields() {
@@ -314,19 +341,24 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
                     problems.add(map("path", ref.path(), "problem", "differs from the file recorded at capture (" + ref.size()
                             + " bytes, SHA-256 " + ref.sha256() + "): now " + bytes.length + " bytes, SHA-256 " + sha256));
                 }
-                names.add(add(prefix + safe(fileName(ref.path())), rolePrefix + ref.role(), bytes));
+                names.add(add(images == Images.BESIDE ? beside : entries, prefix + safe(fileName(ref.path())),
+                        rolePrefix + ref.role(), bytes));
             }
             return names;
         }
 
-        /** Adds an entry under {@code name}, or under {@code name-2}, {@code -3}… when taken; returns the name used. */
         private String add(String name, String role, byte[] content) {
+            return add(entries, name, role, content);
+        }
+
+        /** Adds an entry under {@code name}, or under {@code name-2}, {@code -3}… when taken; returns the name used. */
+        private String add(Map<String, CaseEntry> to, String name, String role, byte[] content) {
             String unique = name;
-            for (int n = 2; entries.containsKey(unique); n++) {
+            for (int n = 2; entries.containsKey(unique) || beside.containsKey(unique); n++) {
                 int dot = name.lastIndexOf('.');
                 unique = dot > name.lastIndexOf('/') ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
             }
-            entries.put(unique, new CaseEntry(unique, role, content));
+            to.put(unique, new CaseEntry(unique, role, content));
             return unique;
         }
     }

@@ -135,6 +135,39 @@ class CaseContentTest {
     }
 
     @Test
+    void aCompliantRecordCanKeepItsImagesBesideThePacketListedWithTheirDigests() {
+        Verdict v = sample.violation();
+        CaseContent inside = CaseContent.of(v, Sample.CONTEXT, 42, sample.media());
+        CaseContent c = CaseContent.of(v, Sample.CONTEXT, 42, sample.media(), CaseContent.Images.BESIDE);
+        assertThat(c.entries()).extracting(CaseEntry::name).containsExactly("passage.json", "raw/wim-L1.bin");
+        assertThat(c.beside()).extracting(CaseEntry::name).containsExactly("images/1-anpr-L1-front-01-plate.jpg",
+                "images/1-anpr-L1-front-02-scene.jpg", "images/2-anpr-L1-rear-01-plate.jpg", "images/2-anpr-L1-rear-02-scene.jpg");
+        byte[] plate = sample.files.get("media/anpr/anpr-L1-front/2026-11-23/ev-1001/01-plate.jpg");
+        assertThat(list(c.fields().get("imagesBeside"))).hasSize(4).first().isEqualTo(Map.of(
+                "name", "images/1-anpr-L1-front-01-plate.jpg", "role", "read-image:plate",
+                "sha256", CaseContent.sha256(plate), "size", plate.length));
+        assertThat(c.fields().get("vehicle")).as("reads name their images alike").isEqualTo(inside.fields().get("vehicle"));
+        assertThat(list(c.fields().get("entryRoles"))).hasSize(2);
+        assertThat(inside.fields()).doesNotContainKey("imagesBeside");
+        assertThat(inside.beside()).isEmpty();
+    }
+
+    @Test
+    void theImagesZipIsTheSameForTheSameImages() throws IOException {
+        CaseContent c = CaseContent.of(sample.violation(), Sample.CONTEXT, 42, sample.media(), CaseContent.Images.BESIDE);
+        byte[] zip = ImagesZip.of(c.beside());
+        assertThat(ImagesZip.of(c.beside())).isEqualTo(zip);
+        Map<String, byte[]> read = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                read.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(read.keySet()).containsExactlyElementsOf(c.beside().stream().map(CaseEntry::name).toList());
+        assertThat(read.get("images/2-anpr-L1-rear-02-scene.jpg")).isEqualTo(c.beside().get(3).content());
+    }
+
+    @Test
     void aSiteExitCarriesItsObservationsAndTheirFrames() {
         CaseContent c = CaseContent.of(sample.siteExit(), Sample.CONTEXT, 7, sample.media());
         List<Object> observations = list(c.fields().get("observations"));
