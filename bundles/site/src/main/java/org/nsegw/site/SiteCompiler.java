@@ -43,6 +43,7 @@ public final class SiteCompiler {
     public static final String UPLINK_PID = "org.nsegw.uplink";
     public static final String LOG_PID = "org.nsegw.log";
     public static final String CAMERA_RECEIVER_PID = "org.nsegw.anpr.receiver";
+    public static final String EVIDENCE_PID = "org.nsegw.evidence";
 
     /** The factory PID of the device component of each kind. */
     public static final Map<DeviceKind, String> DEVICE_PIDS = Map.of(
@@ -77,6 +78,7 @@ public final class SiteCompiler {
             new Section("limits", OVERWEIGHT_PID, false, false),
             new Section("cleanliness", CLEANLINESS_PID, false, false),
             new Section("cameraReceiver", CAMERA_RECEIVER_PID, false, false),
+            new Section("evidence", EVIDENCE_PID, false, false),
             new Section("uplink", UPLINK_PID, false, false),
             new Section("logging", LOG_PID, false, false));
 

@@ -27,6 +27,7 @@ final class Fixtures {
             "org.nsegw.weigh.sensor.xml",
             "org.nsegw.anpr.camera.xml",
             "org.nsegw.anpr.receiver.xml",
+            "org.nsegw.evidence.xml",
             "org.nsegw.vision.camera.xml",
             "org.nsegw.rules.overweight.xml",
             "org.nsegw.rules.cleanliness.xml",

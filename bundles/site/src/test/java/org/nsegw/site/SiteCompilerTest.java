@@ -356,13 +356,13 @@ class SiteCompilerTest {
             Problem p = onlyProblem(GATEWAY + "devcies: []\n");
             assertThat(p.location()).isEqualTo(at(5, 1));
             assertThat(p.message()).isEqualTo(
-                    "unknown section 'devcies'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, uplink, logging (did you mean 'devices'?)");
+                    "unknown section 'devcies'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging (did you mean 'devices'?)");
         }
 
         @Test
         void anUnknownSectionWithoutSuggestion() {
             assertThat(onlyProblem(GATEWAY + "weather: sunny\n").message())
-                    .isEqualTo("unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, uplink, logging");
+                    .isEqualTo("unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging");
         }
 
         @Test
@@ -390,6 +390,22 @@ class SiteCompilerTest {
         void emptySectionsTakeTheDefaults() {
             SitePlan plan = valid(GATEWAY + "lanes:\ndevices:\nlimits:\ncleanliness:\nuplink:\nlogging:\n");
             assertThat(plan.configurations()).extracting(PlannedConfiguration::displayId).containsExactly("org.nsegw.gateway");
+        }
+
+        @Test
+        void theEvidenceSectionConfiguresTheEvidenceComponent() {
+            SitePlan plan = valid(GATEWAY + """
+                    evidence:
+                      signing: {algorithm: SM2}
+                      outbox: {quotaMb: 2048}
+                      outcomes: [VIOLATION, REVIEW]
+                    """);
+            PlannedConfiguration evidence = config(plan, SiteCompiler.EVIDENCE_PID);
+            assertThat(evidence.property("signing.algorithm")).hasValue("SM2");
+            assertThat(evidence.property("outbox.quotaMb")).hasValue(2048);
+            assertThat(evidence.property("outcomes").map(v -> List.of((String[]) v))).hasValue(List.of("VIOLATION", "REVIEW"));
+            assertThat(messages(GATEWAY + "evidence:\n  signing: {algorithm: RSA}\n")).singleElement().asString()
+                    .startsWith("evidence: signing.algorithm is 'RSA'");
         }
 
         @Test
@@ -935,7 +951,7 @@ class SiteCompilerTest {
                     "gateway: id 'gw 1' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
                     "gateway: stationCode is 0 characters long; allowed from 1 to 32 characters",
                     "gateway: location.latitude is 91, out of range; allowed from -90 to 90",
-                    "unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, uplink, logging");
+                    "unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging");
         }
     }
 
@@ -963,7 +979,7 @@ class SiteCompilerTest {
 
     @Test
     void sectionKeysAreTheSections() {
-        assertThat(SiteCompiler.sectionKeys()).containsExactly("gateway", "lanes", "devices", "limits", "cleanliness", "cameraReceiver", "uplink", "logging");
+        assertThat(SiteCompiler.sectionKeys()).containsExactly("gateway", "lanes", "devices", "limits", "cleanliness", "cameraReceiver", "evidence", "uplink", "logging");
         assertThat(SiteCompiler.SECTIONS).filteredOn(SiteCompiler.Section::required).extracting(SiteCompiler.Section::key)
                 .containsExactly("gateway");
         assertThat(SiteCompiler.DEVICE_PIDS).hasSize(3);

@@ -1,0 +1,50 @@
+package org.nsegw.evidence.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+@ObjectClassDefinition(id = EvidenceConfig.PID, name = "Evidence packets",
+        description = "Every verdict becomes one signed evidence packet, chained per gateway and stored in the outbox "
+                + "until the platform acknowledges it. Optional: without this section the defaults apply.")
+@interface EvidenceConfig {
+
+    String PID = "org.nsegw.evidence";
+
+    @AttributeDefinition(name = "Signature algorithm",
+            description = "Ed25519 (verifiable with stock OpenSSL 3) or SM2 with SM3 (国密, for systems that require it)",
+            options = {@Option(value = "Ed25519"), @Option(value = "SM2", label = "SM2 / SM3")})
+    String signing_algorithm() default "Ed25519";
+
+    @AttributeDefinition(name = "Key folder", required = false,
+            description = "where the gateway's key pair is kept (created on first start, owner-only); empty: <data>/keys; "
+                    + "a relative path is taken from the data directory")
+    String signing_keyDirectory() default "";
+
+    @AttributeDefinition(name = "Outbox quota (MiB)", min = "16", max = "10485760",
+            description = "disk space the outbox may use; cases are never dropped for it, compliant records' images are "
+                    + "shed first and new compliant records refused when it is full")
+    int outbox_quotaMb() default 10240;
+
+    @AttributeDefinition(name = "Retention (days)", min = "1", max = "3650",
+            description = "how long acknowledged packets stay in the outbox before they are purged")
+    int outbox_retentionDays() default 30;
+
+    @AttributeDefinition(name = "Alarm at (%)", min = "1", max = "100",
+            description = "an ALARM is logged when the outbox uses this share of its quota")
+    int outbox_alarmPercent() default 80;
+
+    @AttributeDefinition(name = "Outcomes packed",
+            description = "which verdicts become packets: violations and reviews are cases, compliant passages records",
+            options = {@Option(value = "VIOLATION"), @Option(value = "REVIEW"), @Option(value = "COMPLIANT")})
+    String[] outcomes() default {"VIOLATION", "REVIEW", "COMPLIANT"};
+
+    @AttributeDefinition(name = "Queue", min = "10", max = "1000000",
+            description = "verdicts waiting to be packed and stored; when it is full (the outbox has been failing for a "
+                    + "long time) further verdicts are refused with an ERROR naming the passage")
+    int queue_capacity() default 10000;
+
+    @AttributeDefinition(name = "Drain time limit (s)", min = "0", max = "600",
+            description = "on stop, how long the queued verdicts may take to be stored; those left are logged as ERROR")
+    int queue_drainSeconds() default 30;
+}
