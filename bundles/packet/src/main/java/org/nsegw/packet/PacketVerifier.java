@@ -52,25 +52,30 @@ public final class PacketVerifier {
         return inspect("packet", zip, trustedKeyIds).result();
     }
 
+    /** The ending of the image archive a compliant record keeps beside its packet: not a packet itself. */
+    public static final String MEDIA_SUFFIX = ".media.zip";
+
     /** {@link #verify(byte[], Set)} for a packet file; the result names the file. */
     public static Result verify(Path packet, Set<String> trustedKeyIds) {
         return inspect(packet, trustedKeyIds).result();
     }
 
     /**
-     * Every *.zip packet in dir: each verified, plus chain continuity per gateway (sequence 1..n without
+     * Every *.zip packet in dir (not the {@code *.media.zip} image archives that compliant records keep beside their
+     * packet: their images are listed with their digests in the packet's manifest): each verified, plus chain continuity per gateway (sequence 1..n without
      * gaps, each previousManifestSha256 = the previous manifest's hash, no duplicates): names missing
      * sequence numbers, reordered/altered links, deleted cases. Checkpoint files (checkpoint-*.json) in dir
      * are checked against the packets of their gateway.
      */
     public static DirectoryResult verifyDirectory(Path dir, Set<String> trustedKeyIds) {
+        // (the archives are checked through their packet's manifest, not as packets)
         List<Path> zips = new ArrayList<>();
         List<Path> checkpoints = new ArrayList<>();
         List<String> chainProblems = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (name.endsWith(".zip") && Files.isRegularFile(file)) {
+                if (name.endsWith(".zip") && !name.endsWith(MEDIA_SUFFIX) && Files.isRegularFile(file)) {
                     zips.add(file);
                 } else if (name.startsWith("checkpoint-") && name.endsWith(".json") && Files.isRegularFile(file)) {
                     checkpoints.add(file);
