@@ -38,6 +38,7 @@ import org.nsegw.emulator.serial.VirtualSerialPort;
 import org.nsegw.emulator.traffic.EmulatedVehicle;
 import org.nsegw.emulator.weigh.Faults;
 import org.nsegw.emulator.weigh.WeighEmulator;
+import org.nsegw.packet.PacketVerifier;
 import org.nsegw.site.PlannedConfiguration;
 import org.nsegw.site.SiteCompiler;
 import picocli.CommandLine.Command;
@@ -465,9 +466,10 @@ final class DemoCommand implements Callable<Integer> {
                     run.rejected + " frames", run.clean ? "clean" : "FAILED", display(dist, run.data));
         }
         out.println();
-        out.println("Decisions: each gateway's journal, and every passage judged again as 'nsegw judge' does");
-        String decisions = "  %-16s %-9s %-11s %-7s %-10s %s%n";
-        out.printf(decisions, "SITE", "PASSAGES", "VIOLATIONS", "REVIEW", "COMPLIANT", "REPLAYED");
+        out.println("Decisions: each gateway's journal, every passage judged again as 'nsegw judge' does, and the evidence"
+                + " packets in its outbox checked as 'nsegw verify' does");
+        String decisions = "  %-16s %-9s %-11s %-7s %-10s %-14s %s%n";
+        out.printf(decisions, "SITE", "PASSAGES", "VIOLATIONS", "REVIEW", "COMPLIANT", "REPLAYED", "PACKETS");
         for (Run run : runs) {
             Journal.Tally j = run.journal != null ? run.journal : new Journal.Tally(0, 0, 0, 0, 0, 0);
             boolean allPassed = j.passages() >= run.weighed;
@@ -481,9 +483,19 @@ final class DemoCommand implements Callable<Integer> {
             if (j.differ() > 0 && run.failure.isEmpty()) {
                 run.failure = j.differ() + " verdicts differ when the passages are judged again";
             }
-            ok &= allPassed && allJudged && j.differ() == 0;
+            Path packets = run.data.resolve("outbox").resolve("packets");
+            PacketVerifier.DirectoryResult evidence = Files.isDirectory(packets)
+                    ? PacketVerifier.verifyDirectory(packets, java.util.Set.of()) : null;
+            long verified = evidence == null ? 0 : evidence.packets().stream().filter(PacketVerifier.Result::ok).count();
+            boolean allSigned = evidence != null && evidence.ok() && verified == j.verdicts();
+            if (!allSigned && run.failure.isEmpty()) {
+                run.failure = verified + " verified evidence packets for " + j.verdicts() + " verdicts"
+                        + (evidence == null || evidence.chainProblems().isEmpty() ? "" : ", chain: " + evidence.chainProblems());
+            }
+            ok &= allPassed && allJudged && j.differ() == 0 && allSigned;
             out.printf(decisions, run.label, j.passages(), j.violations(), j.review(), j.compliant(),
-                    j.differ() == 0 ? "same verdicts" : j.differ() + " DIFFER");
+                    j.differ() == 0 ? "same verdicts" : j.differ() + " DIFFER",
+                    verified + " verified" + (evidence != null && evidence.chainProblems().isEmpty() ? ", chained" : ""));
         }
         out.println();
         Run first = runs.get(0);
@@ -492,14 +504,15 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  less " + display(dist, first.data.resolve("log").resolve("nsegw.0.log")) + "   its log");
         out.println("  ./nsegw judge --site " + display(dist, first.site) + " " + display(dist, first.data.resolve("journal"))
                 + "   its passages judged again, verdicts as JSON lines");
+        out.println("  ./nsegw verify " + display(dist, first.data) + "   its evidence packets: signatures, digests, chain");
         out.println("  ./nsegw run --site " + display(dist, first.site) + "   run it yourself (Ctrl-C stops it)");
         out.println();
         out.println("  ls " + display(dist, first.data.resolve("media").resolve("anpr")) + "   the plate reads, each with its"
                 + " pictures and read.json");
         out.println();
         out.println(ok ? "Demo finished: every gateway started, applied its site file, weighed every truck its emulators sent, "
-                + "stored every plate read its cameras delivered, judged every passage (the same verdicts again on replay) and "
-                + "stopped cleanly."
+                + "stored every plate read its cameras delivered, judged every passage (the same verdicts again on replay), "
+                + "signed and stored every verdict as an evidence packet that verifies, and stopped cleanly."
                 : "Demo FAILED: " + runs.stream().filter(r -> !r.failure.isEmpty()).map(r -> r.label + ": " + r.failure).toList());
         return ok ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
     }

@@ -26,7 +26,7 @@ class DemoIT {
                 "[site-example] ready", "5. Letting the last trucks pass, then stopping the cameras, the gateways (SIGTERM) and the weigh emulators",
                 "[bridge-example] stopped cleanly", "[site-example] stopped cleanly", "Summary",
                 "Demo finished: every gateway started, applied its site file, weighed every truck its emulators sent, "
-                        + "stored every plate read its cameras delivered, judged every passage");
+                        + "stored every plate read its cameras delivered, judged every passage", "evidence packet that verifies");
         // The bridge's four WIM sensors and its cameras online, every truck sent weighed, every plate read delivered
         // stored, nothing rejected.
         java.util.regex.Matcher bridge = java.util.regex.Pattern.compile("bridge-example +hz-bridge-demo-gw1 +\\d+\\.\\d s +\\d+ active"
@@ -43,14 +43,15 @@ class DemoIT {
         assertThat(site.group(1)).isEqualTo(site.group(2));
         assertThat(site.group(3)).isEqualTo(site.group(4));
         // Every truck weighed became a passage, every passage got a verdict, and judging them again gives the same.
-        java.util.regex.Matcher decided = java.util.regex.Pattern.compile("\\n  bridge-example +(\\d+) +(\\d+) +(\\d+) +(\\d+) +same verdicts")
+        java.util.regex.Matcher decided = java.util.regex.Pattern.compile("\\n  bridge-example +(\\d+) +(\\d+) +(\\d+) +(\\d+) +same verdicts +(\\d+) verified, chained")
                 .matcher(text);
         assertThat(decided.find()).as(text).isTrue();
         int passages = Integer.parseInt(decided.group(1));
         assertThat(passages).as("passages").isGreaterThanOrEqualTo(Integer.parseInt(bridge.group(2)));
         assertThat(Integer.parseInt(decided.group(2)) + Integer.parseInt(decided.group(3)) + Integer.parseInt(decided.group(4)))
                 .as("verdicts").isEqualTo(passages);
-        assertThat(text).containsPattern("\\n  site-example +\\d+ +\\d+ +\\d+ +\\d+ +same verdicts");
+        assertThat(Integer.parseInt(decided.group(5))).as("evidence packets that verify").isEqualTo(passages);
+        assertThat(text).containsPattern("\\n  site-example +\\d+ +\\d+ +\\d+ +\\d+ +same verdicts +\\d+ verified");
         assertThat(tmp.resolve("demo").resolve("hz-bridge-demo-gw1").resolve("journal")).isDirectory();
         assertThat(tmp.resolve("demo").resolve("hz-bridge-demo-gw1").resolve("media").resolve("anpr")).isDirectory();
         assertThat(tmp.resolve("demo").resolve("hz-bridge-demo-gw1").resolve("log").resolve("nsegw.0.log")).exists();
