@@ -1,10 +1,8 @@
 package org.nsegw.packet;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,37 +14,23 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.ProviderException;
-import java.security.SecureRandom;
 import java.security.Security;
-import java.security.Signature;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.DERSequence;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x509.TBSCertificate;
-import org.bouncycastle.asn1.x509.Time;
-import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.nsegw.packet.internal.EcdsaP256Scheme;
+import org.nsegw.packet.internal.SelfSignedCertificate;
 
 /**
  * The gateway's key held in a PKCS#11 token (a hardware security module, a smart card, or SoftHSM2 for tests): the
  * private key is generated inside the token and never leaves it; the gateway holds a handle and asks the token to
  * sign. The key is ECDSA P-256 with SHA-256 ("ECDSA-P256"), what both the JDK's SunPKCS11 provider and common tokens
  * do (SunPKCS11 has no EdDSA, SoftHSM2 no SM2). The token holds, under the key label, the private key, its public key
- * and a self-signed certificate (a Java KeyStore entry needs one; the packets do not use it).
+ * and a self-signed certificate (a Java KeyStore entry needs one; the packets do not use it), made with BouncyCastle.
  */
 public final class Pkcs11Keys {
 
@@ -223,33 +207,12 @@ public final class Pkcs11Keys {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
         generator.initialize(new ECGenParameterSpec(EcdsaP256Scheme.CURVE));
         KeyPair pair = generator.generateKeyPair();
-        Certificate certificate = selfSigned(pair, provider, label);
+        Certificate certificate;
+        try {
+            certificate = SelfSignedCertificate.make(pair, provider, label);
+        } catch (NoClassDefFoundError e) {
+            throw new IOException("making the token's certificate needs BouncyCastle (bcprov-jdk18on) on the class path", e);
+        }
         store.setKeyEntry(label, pair.getPrivate(), null, new Certificate[] {certificate});
-    }
-
-    /** A minimal X.509 v3 certificate (CN = the key label, 100 years) signed by the token. */
-    private static Certificate selfSigned(KeyPair pair, Provider provider, String label)
-            throws GeneralSecurityException, IOException {
-        AlgorithmIdentifier algorithm = new AlgorithmIdentifier(X9ObjectIdentifiers.ecdsa_with_SHA256);
-        X500Name name = new X500Name("CN=" + label.replaceAll("[,+=\"\\\\<>;#]", "_") + ",O=NSE Gateway");
-        long now = System.currentTimeMillis();
-        V3TBSCertificateGenerator tbs = new V3TBSCertificateGenerator();
-        tbs.setSerialNumber(new ASN1Integer(new BigInteger(63, new SecureRandom())));
-        tbs.setSignature(algorithm);
-        tbs.setIssuer(name);
-        tbs.setSubject(name);
-        tbs.setStartDate(new Time(new Date(now - 60_000)));
-        tbs.setEndDate(new Time(new Date(now + 100L * 365 * 24 * 3600 * 1000)));
-        tbs.setSubjectPublicKeyInfo(SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()));
-        TBSCertificate tbsCertificate = tbs.generateTBSCertificate();
-        Signature signature = Signature.getInstance(EcdsaP256Scheme.JCA_SIGNATURE, provider);
-        signature.initSign(pair.getPrivate());
-        signature.update(tbsCertificate.getEncoded("DER"));
-        ASN1EncodableVector certificate = new ASN1EncodableVector();
-        certificate.add(tbsCertificate);
-        certificate.add(algorithm);
-        certificate.add(new DERBitString(signature.sign()));
-        return CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(new DERSequence(certificate).getEncoded("DER")));
     }
 }
