@@ -260,8 +260,10 @@ public final class SiteCompiler {
                         // a section the file leaves out, given on the command line: as if the file had it
                         singleton(s, new YMap(List.of(), new Location("--set " + s.key(), 0, 0)));
                     } else if (s.pid().equals(CAMERA_RECEIVER_PID) && configurations.stream()
-                            .anyMatch(c -> c.pid().equals(DEVICE_PIDS.get(DeviceKind.ANPR_CAMERA)))) {
-                        // cameras need the receiver: its defaults, so that it starts once, configured
+                            .anyMatch(c -> c.pid().equals(DEVICE_PIDS.get(DeviceKind.ANPR_CAMERA)))
+                            || s.pid().equals(EVIDENCE_PID)) {
+                        // cameras need the receiver, and every gateway signs its evidence: their defaults, so that
+                        // they start once, configured (evidence must never sign with settings about to change)
                         singleton(s, new YMap(List.of(), new Location(file, 1, 1)));
                     }
                 }

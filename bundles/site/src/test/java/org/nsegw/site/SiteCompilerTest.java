@@ -95,6 +95,7 @@ class SiteCompilerTest {
                     "org.nsegw.vision.camera~cam-exit",
                     "org.nsegw.rules.cleanliness",
                     "org.nsegw.anpr.receiver",
+                    "org.nsegw.evidence",
                     "org.nsegw.uplink");
             assertThat(plan.configurations()).allSatisfy(c -> assertThat(c.properties()).containsEntry(SiteCompiler.SITE_MARKER, file));
 
@@ -183,7 +184,7 @@ class SiteCompilerTest {
             assertThat(perPid).containsExactlyInAnyOrderEntriesOf(Map.of(
                     "org.nsegw.gateway", 1L, "org.nsegw.fusion.lane", 4L, "org.nsegw.weigh.sensor", 4L,
                     "org.nsegw.anpr.camera", 8L, "org.nsegw.rules.overweight", 1L, "org.nsegw.uplink", 1L, "org.nsegw.log", 1L,
-                    "org.nsegw.anpr.receiver", 1L));
+                    "org.nsegw.anpr.receiver", 1L, "org.nsegw.evidence", 1L));
             assertThat(plan.configurations()).filteredOn(c -> c.pid().equals(SiteCompiler.LANE_PID))
                     .extracting(PlannedConfiguration::name).containsExactly("L1", "L2", "L3", "L4");
             assertThat(plan.configurations()).allSatisfy(c -> assertThat(c.properties()).containsEntry(SiteCompiler.SITE_MARKER, file));
@@ -249,8 +250,10 @@ class SiteCompilerTest {
         void theSmallestSite() {
             SitePlan plan = valid(GATEWAY);
             assertThat(plan.gatewayId()).isEqualTo("gw1");
-            assertThat(plan.configurations()).singleElement().satisfies(c -> {
-                assertThat(c.displayId()).isEqualTo("org.nsegw.gateway");
+            assertThat(plan.configurations()).extracting(PlannedConfiguration::displayId)
+                    .as("the gateway, and evidence with its defaults: every gateway signs its evidence")
+                    .containsExactly("org.nsegw.gateway", "org.nsegw.evidence");
+            assertThat(plan.configurations().get(0)).satisfies(c -> {
                 assertThat(c.properties()).containsExactly(Map.entry("id", "gw1"), Map.entry("stationCode", "3301000001"),
                         Map.entry("location.latitude", 30.2), Map.entry("location.longitude", 120.2),
                         Map.entry(SiteCompiler.SITE_MARKER, FILE));
@@ -307,7 +310,7 @@ class SiteCompilerTest {
                     """);
             assertThat(plan.configurations()).extracting(PlannedConfiguration::displayId).containsExactly(
                     "org.nsegw.gateway", "org.nsegw.fusion.lane~L1", "org.nsegw.weigh.sensor~scale",
-                    "org.nsegw.vision.camera~cam", "org.nsegw.anpr.camera~anpr", "org.nsegw.anpr.receiver");
+                    "org.nsegw.vision.camera~cam", "org.nsegw.anpr.camera~anpr", "org.nsegw.anpr.receiver", "org.nsegw.evidence");
             assertThat(valid(SCALE).configurations()).as("no cameras, no receiver")
                     .noneMatch(c -> c.pid().equals(SiteCompiler.CAMERA_RECEIVER_PID));
         }
@@ -389,7 +392,8 @@ class SiteCompilerTest {
         @Test
         void emptySectionsTakeTheDefaults() {
             SitePlan plan = valid(GATEWAY + "lanes:\ndevices:\nlimits:\ncleanliness:\nuplink:\nlogging:\n");
-            assertThat(plan.configurations()).extracting(PlannedConfiguration::displayId).containsExactly("org.nsegw.gateway");
+            assertThat(plan.configurations()).extracting(PlannedConfiguration::displayId)
+                    .containsExactly("org.nsegw.gateway", "org.nsegw.evidence");
         }
 
         @Test

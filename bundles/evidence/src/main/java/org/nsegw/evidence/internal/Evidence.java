@@ -55,7 +55,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * cannot be made, and whatever is still queued when the drain time runs out at a stop are logged as ERROR with the
  * passage id; the passage and the verdict stay in the journal for {@code nsegw judge}.
  */
-@Component(immediate = true, configurationPid = EvidenceConfig.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Component(immediate = true, configurationPid = EvidenceConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = VerdictListener.class)
 @Designate(ocd = EvidenceConfig.class)
 public final class Evidence implements VerdictListener {
