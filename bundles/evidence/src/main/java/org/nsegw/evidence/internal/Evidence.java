@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -34,6 +35,7 @@ import org.nsegw.packet.BuiltPacket;
 import org.nsegw.packet.ChainLink;
 import org.nsegw.packet.Checkpoint;
 import org.nsegw.packet.GatewayKeys;
+import org.nsegw.packet.KeyRotation;
 import org.nsegw.packet.PacketBuilder;
 import org.nsegw.packet.PacketEntry;
 import org.nsegw.packet.PacketSigner;
@@ -79,6 +81,7 @@ public final class Evidence implements VerdictListener {
     /** Null when the leaf log could not be brought to the chain head (logged as ALARM): no checkpoints then. */
     private final Checkpoints checkpoints;
     private final ScheduledExecutorService timer;
+    private final ChainKey chainKey;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -126,6 +129,20 @@ public final class Evidence implements VerdictListener {
         outbox.onAlarm(u -> log.warn("ALARM evidence: the outbox uses {}% of its quota ({} of {} bytes), {} cases not "
                 + "acknowledged; compliant records' images are shed first, then new compliant records refused",
                 u.percent(), u.usedBytes(), u.quotaBytes(), u.unacknowledgedCases()));
+        try {
+            this.chainKey = ChainKey.open(outboxDir, keys, signer, outbox.head(), clock.instant());
+        } catch (IOException | RuntimeException e) {
+            log.error("Evidence cannot start: the record of the chain's key in {}: {}", outboxDir, e.toString());
+            outbox.close();
+            throw e instanceof IOException io ? io : new IOException(e);
+        }
+        if (chainKey.description() != null) {
+            if (chainKey.endorsed()) {
+                log.info("Evidence: {}", chainKey.description());
+            } else {
+                log.warn("ALARM evidence: {}", chainKey.description());
+            }
+        }
         this.checkpoints = openCheckpoints(outboxDir);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nsegw-evidence-checkpoint");
@@ -319,7 +336,13 @@ public final class Evidence implements VerdictListener {
         CaseContent content = CaseContent.of(v, context, sequence, this::readMedia,
                 priority.isCase() ? CaseContent.Images.INSIDE : CaseContent.Images.BESIDE);
         List<PacketEntry> entries = content.entries().stream().map(e -> new PacketEntry(e.name(), e.content())).toList();
-        BuiltPacket packet = PacketBuilder.build(content.fields(), entries, new ChainLink(sequence, head.manifestSha256()),
+        Map<String, Object> fields = content.fields();
+        Map<String, Object> rotation = chainKey.rotationAt(sequence);
+        if (rotation != null) {
+            fields = new java.util.LinkedHashMap<>(fields);
+            fields.put(KeyRotation.FIELD, rotation);
+        }
+        BuiltPacket packet = PacketBuilder.build(fields, entries, new ChainLink(sequence, head.manifestSha256()),
                 signer);
         return new Built(packet, content.beside().isEmpty() ? null : ImagesZip.of(content.beside()));
     }
