@@ -1,24 +1,16 @@
 package org.nsegw.evidence.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.nsegw.outbox.Link;
 import org.nsegw.packet.KeyRotation;
-import org.nsegw.packet.PacketBuilder;
 import org.nsegw.packet.PacketSigner;
 
 /**
@@ -102,7 +94,7 @@ final class ChainKey {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(packets, "*.zip")) {
             for (Path f : files) {
                 byte[] manifest = manifest(f);
-                if (manifest != null && Checkpoints.sha256(manifest).equals(head.manifestSha256())) {
+                if (manifest != null && DurableFiles.sha256(manifest).equals(head.manifestSha256())) {
                     Matcher m = SIGNATURE.matcher(new String(manifest, StandardCharsets.UTF_8));
                     return m.find() ? new String[] {m.group(1), m.group(2)} : null;
                 }
@@ -112,34 +104,15 @@ final class ChainKey {
     }
 
     private static byte[] manifest(Path zip) {
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            ZipEntry e = z.getEntry(PacketBuilder.MANIFEST);
-            if (e == null) {
-                return null;
-            }
-            try (InputStream in = z.getInputStream(e)) {
-                return in.readAllBytes();
-            }
+        try {
+            return DurableFiles.manifest(zip);
         } catch (IOException e) {
             return null;
         }
     }
 
     private static void write(Path file, String line) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            ch.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.US_ASCII)));
-            ch.force(false);
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            dir.force(true);
-        }
+        DurableFiles.write(file, (line + "\n").getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The {@link KeyRotation#FIELD} record the packet of {@code sequence} must carry; null if none. */

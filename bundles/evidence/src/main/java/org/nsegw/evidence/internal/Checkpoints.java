@@ -1,28 +1,19 @@
 package org.nsegw.evidence.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.nsegw.outbox.Link;
 import org.nsegw.packet.Checkpoint;
 import org.nsegw.packet.LeafLog;
 import org.nsegw.packet.MerkleFrontier;
 import org.nsegw.packet.MerkleTree;
-import org.nsegw.packet.PacketBuilder;
 import org.nsegw.packet.PacketSigner;
 import org.nsegw.packet.PacketVerifier;
 
@@ -112,31 +103,11 @@ final class Checkpoints implements AutoCloseable {
                         + " and the outbox no longer holds a valid packet of sequence " + s + " (purged or damaged): "
                         + "no checkpoint over all manifests can be made");
             }
-            byte[] manifest = manifest(f);
-            if (s == head.sequence() && !sha256(manifest).equals(head.manifestSha256())) {
+            byte[] manifest = DurableFiles.manifest(f);
+            if (s == head.sequence() && !DurableFiles.sha256(manifest).equals(head.manifestSha256())) {
                 throw new IOException("the packet of sequence " + s + " (" + f + ") is not the chain head's");
             }
             leaves.append(MerkleTree.leafHash(manifest));
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
-    }
-
-    private static byte[] manifest(Path zip) throws IOException {
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            ZipEntry e = z.getEntry(PacketBuilder.MANIFEST);
-            if (e == null) {
-                throw new IOException(zip + " has no " + PacketBuilder.MANIFEST);
-            }
-            try (InputStream in = z.getInputStream(e)) {
-                return in.readAllBytes();
-            }
         }
     }
 
@@ -195,24 +166,7 @@ final class Checkpoints implements AutoCloseable {
 
     private Checkpoint write(Instant now) throws IOException {
         Checkpoint c = Checkpoint.sign(gatewayId, frontier.size(), frontier.root(), now, signer);
-        Path target = packets.resolve(c.fileName());
-        Path temp = packets.resolve(".tmp-" + c.fileName());
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer rest = ByteBuffer.wrap(c.toJson());
-            while (rest.hasRemaining()) {
-                ch.write(rest);
-            }
-            ch.force(false);
-        }
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try (FileChannel dir = FileChannel.open(packets, StandardOpenOption.READ)) {
-            dir.force(true);
-        }
+        DurableFiles.write(packets.resolve(c.fileName()), c.toJson());
         lastSize = c.treeSize();
         lastTime = now;
         return c;
