@@ -29,6 +29,7 @@ import org.nsegw.api.weigh.Axle;
 import org.nsegw.api.weigh.AxleGroup;
 import org.nsegw.api.weigh.WeighRecord;
 import org.nsegw.api.weigh.WeighRecordListener;
+import org.nsegw.packet.PacketVerifier;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -39,7 +40,8 @@ import org.osgi.test.junit5.service.ServiceExtension;
 /**
  * The decision pipeline wired by Declarative Services in a real framework: a weigh record and the two plate reads of a
  * truck, handed to the services the weigh and ANPR components call, come out as one passage, judged by the bridge
- * example's rules, handed to every verdict listener and written to the journal.
+ * example's rules, handed to every verdict listener, written to the journal, and signed as an evidence packet that
+ * verifies in the outbox.
  */
 @ExtendWith(BundleContextExtension.class)
 @ExtendWith(ServiceExtension.class)
@@ -52,7 +54,7 @@ class PipelineTest {
     BundleContext context;
 
     @Test
-    void anOverweightTruckBecomesAPassageAndAViolationInTheJournal(
+    void anOverweightTruckBecomesAPassageAViolationAndASignedPacket(
             @InjectService(filter = "(nsegw.ready=true)", timeout = TIMEOUT_MS) Readiness readiness,
             @InjectService(filter = FUSION, timeout = TIMEOUT_MS) WeighRecordListener weigh,
             @InjectService(filter = FUSION, timeout = TIMEOUT_MS) PlateReadListener plates) throws Exception {
@@ -90,6 +92,13 @@ class PipelineTest {
             String id = v.passage().id();
             GatewayRuntimeTest.awaitTrue(Duration.ofMillis(TIMEOUT_MS), () -> contains(passages, id) && contains(verdictFile, id));
             assertThat(Files.readString(verdictFile)).contains("\"outcome\":\"VIOLATION\"");
+
+            // and a signed evidence packet in the outbox that verifies, in an unbroken chain
+            Path packets = Path.of(context.getProperty(GatewayProperties.DATA_DIR)).resolve("outbox").resolve("packets");
+            GatewayRuntimeTest.awaitTrue(Duration.ofMillis(TIMEOUT_MS), () -> packetFor(packets, id));
+            PacketVerifier.DirectoryResult all = PacketVerifier.verifyDirectory(packets, Set.of());
+            assertThat(all.chainProblems()).isEmpty();
+            assertThat(all.packets()).isNotEmpty().allSatisfy(r -> assertThat(r.problems()).as(r.packet()).isEmpty());
         } finally {
             reg.unregister();
         }
@@ -98,6 +107,27 @@ class PipelineTest {
     static PlateRead read(String camera, CameraPosition position, String plate, Instant time) {
         return new PlateRead(camera, "L3", position, time, plate, plate, PlateKind.NORMAL, PlateColor.YELLOW, 93,
                 camera + "-" + time.toEpochMilli(), List.of(), time, time, Set.of(), List.of());
+    }
+
+    /** Whether a packet in the folder carries the passage (its manifest names the passage id). */
+    private static boolean packetFor(Path packets, String passageId) {
+        if (!Files.isDirectory(packets)) {
+            return false;
+        }
+        try (var files = Files.list(packets)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".zip") && !f.toString().endsWith(PacketVerifier.MEDIA_SUFFIX)).toList()) {
+                try (var zip = new java.util.zip.ZipFile(f.toFile())) {
+                    var manifest = zip.getEntry("manifest.json");
+                    if (manifest != null && new String(zip.getInputStream(manifest).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                            .contains(passageId)) {
+                        return true;
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return false; // being written; the next look will do
+        }
+        return false;
     }
 
     private static boolean contains(Path file, String text) {

@@ -19,7 +19,7 @@ import org.nsegw.packet.internal.SignatureScheme;
 
 /**
  * The gateway's key pair in its data directory: one file per algorithm, {@code gateway-ed25519.pem} or
- * {@code gateway-sm2.pem}, holding the PKCS#8 private key ("PRIVATE KEY") followed by the public key
+ * {@code gateway-sm2.pem} or {@code gateway-ecdsa-p256.pem}, holding the PKCS#8 private key ("PRIVATE KEY") followed by the public key
  * ("PUBLIC KEY"), readable and writable by the owner only, in a directory only the owner may enter.
  */
 public final class GatewayKeys {
@@ -34,7 +34,7 @@ public final class GatewayKeys {
 
     /**
      * Loads the gateway's key pair from dir (creating it on first use, files owner-only rw, dir
-     * owner-only), for "Ed25519" or "SM2". IOException with a clear message if unreadable/wrong
+     * owner-only), for "Ed25519", "SM2" or "ECDSA-P256". IOException with a clear message if unreadable/wrong
      * permissions.
      */
     public static synchronized PacketSigner loadOrCreate(Path dir, String algorithm) throws IOException {

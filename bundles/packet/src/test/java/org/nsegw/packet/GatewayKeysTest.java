@@ -22,7 +22,7 @@ class GatewayKeysTest {
     Path data;
 
     @ParameterizedTest
-    @ValueSource(strings = {"Ed25519", "SM2"})
+    @ValueSource(strings = {"Ed25519", "SM2", "ECDSA-P256"})
     void createsAnOwnerOnlyKeyOnceAndLoadsItAfterwards(String algorithm) throws IOException {
         Path dir = data.resolve("keys");
         PacketSigner created = GatewayKeys.loadOrCreate(dir, algorithm);
@@ -68,7 +68,7 @@ class GatewayKeysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Ed25519", "SM2"})
+    @ValueSource(strings = {"Ed25519", "SM2", "ECDSA-P256"})
     void refusesADamagedOrMismatchedKeyFile(String algorithm) throws IOException {
         GatewayKeys.loadOrCreate(data, algorithm);
         Path file = GatewayKeys.keyFile(data, algorithm);
@@ -83,7 +83,7 @@ class GatewayKeysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Ed25519", "SM2"})
+    @ValueSource(strings = {"Ed25519", "SM2", "ECDSA-P256"})
     void aKeyPairOfOneAlgorithmIsNoKeyOfTheOther(String algorithm) throws IOException {
         GatewayKeys.loadOrCreate(data, algorithm);
         String other = algorithm.equals("SM2") ? "Ed25519" : "SM2";
@@ -93,14 +93,14 @@ class GatewayKeysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"RSA", "ed25519", ""})
+    @ValueSource(strings = {"RSA", "ed25519", "", "ECDSA"})
     void refusesUnknownAlgorithms(String algorithm) {
         assertThatThrownBy(() -> GatewayKeys.loadOrCreate(data, algorithm)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("use Ed25519 or SM2");
+                .hasMessageContaining("use Ed25519, SM2 or ECDSA-P256");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Ed25519", "SM2"})
+    @ValueSource(strings = {"Ed25519", "SM2", "ECDSA-P256"})
     void aSignerComesFromPemText(String algorithm) throws IOException, GeneralSecurityException {
         PacketSigner created = GatewayKeys.loadOrCreate(data, algorithm);
         PacketSigner fromPem = GatewayKeys.fromPem(Files.readString(GatewayKeys.keyFile(data, algorithm)), algorithm);

@@ -56,6 +56,32 @@ class OpensslVerificationTest {
     }
 
     @Test
+    void anEcdsaP256PacketVerifiesAsDocumented() throws Exception {
+        BuiltPacket packet = Samples.packet(Samples.ECDSA_P256);
+        List<Run> runs = runBlock("verify ecdsa-p256", packet.zip());
+
+        assertThat(runs).allSatisfy(r -> assertThat(r.exit()).as(r.toString()).isZero());
+        assertThat(output(runs, "openssl pkey")).startsWith(Samples.ECDSA_P256.keyId() + "  -");
+        assertThat(output(runs, "grep -o '\"keyId\"")).contains(Samples.ECDSA_P256.keyId());
+        assertThat(output(runs, "openssl dgst")).isEqualTo("Verified OK\n");
+        assertThat(output(runs, "(cd entries")).isEqualTo(
+                "images/front-1.jpg: OK\nimages/rear-1.jpg: OK\nraw/wim-L1.bin: OK\n");
+        assertThat(output(runs, "diff")).isEmpty();
+    }
+
+    @Test
+    void theDocumentedCommandsCatchAnAlteredEcdsaP256Manifest() throws Exception {
+        List<PacketEntry> files = new ArrayList<>(PacketZip.read(Samples.packet(Samples.ECDSA_P256).zip()).entries());
+        String manifest = new String(files.get(0).content(), StandardCharsets.UTF_8).replace("\"lane\":1", "\"lane\":2");
+        files.set(0, new PacketEntry("manifest.json", manifest.getBytes(StandardCharsets.UTF_8)));
+        List<Run> runs = runBlock("verify ecdsa-p256", PacketZip.write(files));
+
+        Run verify = run(runs, "openssl dgst");
+        assertThat(verify.exit()).isNotZero();
+        assertThat(verify.output()).contains("Verification failure");
+    }
+
+    @Test
     void theDocumentedCommandsCatchAnAlteredEntry() throws Exception {
         List<PacketEntry> files = new ArrayList<>(PacketZip.read(Samples.packet(Samples.ED25519).zip()).entries());
         byte[] image = files.get(3).content().clone();
@@ -145,9 +171,14 @@ class OpensslVerificationTest {
     /** The lines of the block whose first line is "# {@code name}", run one by one in the work directory. */
     private List<Run> runBlock(String name, byte[] packet) throws IOException, InterruptedException {
         Files.write(work.resolve("case.zip"), packet);
+        return runBlock(work, name);
+    }
+
+    /** The lines of the block "# {@code name}", run one by one in {@code dir} (which holds case.zip). */
+    static List<Run> runBlock(Path dir, String name) throws IOException, InterruptedException {
         List<Run> runs = new ArrayList<>();
         for (String command : block(name)) {
-            Process process = new ProcessBuilder("sh", "-c", command).directory(work.toFile())
+            Process process = new ProcessBuilder("sh", "-c", command).directory(dir.toFile())
                     .redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             runs.add(new Run(command, process.waitFor(), output));

@@ -13,6 +13,7 @@ final class Samples {
     /** Key generation costs: one key pair per algorithm for all tests. */
     static final PacketSigner ED25519 = GatewayKeys.generate("Ed25519");
     static final PacketSigner SM2 = GatewayKeys.generate("SM2");
+    static final PacketSigner ECDSA_P256 = GatewayKeys.generate("ECDSA-P256");
 
     private Samples() {
     }

@@ -62,6 +62,19 @@ class TamperTest {
         assertThat(result.problems()).isNotEmpty();
     }
 
+    @Property(tries = 600)
+    void flippingAnyByteOfAnyEntryOfAnEcdsaP256PacketIsNamed(@ForAll @IntRange(min = 0, max = 5) int file,
+            @ForAll @IntRange(min = 0, max = 1_000_000) int position, @ForAll @IntRange(min = 1, max = 255) int mask) {
+        BuiltPacket packet = Samples.packet(Samples.ECDSA_P256);
+        PacketEntry target = PacketZip.read(packet.zip()).entries().get(file);
+        byte[] zip = packet.zip().clone();
+        zip[dataOffset(zip, file) + position % target.content().length] ^= (byte) mask;
+
+        PacketVerifier.Result result = PacketVerifier.verify(zip, Set.of());
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains(target.name()));
+    }
+
     @Property(tries = 300)
     void truncatedOrGarbageInputIsReportedNotThrown(@ForAll @IntRange(min = 0, max = 1_000_000) int length) {
         byte[] truncated = Arrays.copyOf(PACKET.zip(), length % PACKET.zip().length);
@@ -221,6 +234,30 @@ class TamperTest {
         files.set(1, new PacketEntry("manifest.sig", signature));
         assertThat(PacketVerifier.verify(PacketZip.write(files), Set.of()).problems())
                 .singleElement().asString().startsWith("manifest.sig is not a valid SM2 signature");
+    }
+
+    @Test
+    void anAlteredEcdsaP256PacketIsNamed() {
+        BuiltPacket ecdsa = Samples.packet(Samples.ECDSA_P256);
+        assertThat(PacketVerifier.verify(ecdsa.zip(), Set.of(Samples.ECDSA_P256.keyId())).problems()).isEmpty();
+        List<PacketEntry> files = new ArrayList<>(PacketZip.read(ecdsa.zip()).entries());
+        byte[] signature = files.get(1).content().clone();
+        signature[signature.length - 1] ^= 1;
+        files.set(1, new PacketEntry("manifest.sig", signature));
+        assertThat(PacketVerifier.verify(PacketZip.write(files), Set.of()).problems())
+                .singleElement().asString().startsWith("manifest.sig is not a valid ECDSA-P256 signature");
+        files.set(2, FILES.get(2));
+        assertThat(PacketVerifier.verify(PacketZip.write(files), Set.of()).problems())
+                .contains("gateway.pub.pem is not an ECDSA-P256 public key");
+    }
+
+    @Test
+    void anSm2KeyIsNoEcdsaP256Key() {
+        BuiltPacket ecdsa = Samples.packet(Samples.ECDSA_P256);
+        List<PacketEntry> files = new ArrayList<>(PacketZip.read(ecdsa.zip()).entries());
+        files.set(2, PacketZip.read(Samples.packet(Samples.SM2).zip()).entries().get(2));
+        assertThat(PacketVerifier.verify(PacketZip.write(files), Set.of()).problems())
+                .contains("gateway.pub.pem is not an ECDSA-P256 public key");
     }
 
     private static Map<String, Object> manifest() {

@@ -90,16 +90,22 @@ public final class Evidence implements VerdictListener {
     @Activate
     public Evidence(BundleContext context, EvidenceConfig config, @Reference(name = "gateway") GatewayConfiguration gateway,
             @Reference(name = "log", service = LoggerFactory.class) Logger log) throws IOException {
-        this(dataDir(context), EvidenceSettings.of(config), gateway.identity(), ZoneId.systemDefault(), log,
-                Clock.systemUTC(), new ClockProbe(Clock.systemUTC()));
+        this(dataDir(context), EvidenceSettings.of(config), KeySource.of(config), gateway.identity(),
+                ZoneId.systemDefault(), log, Clock.systemUTC(), new ClockProbe(Clock.systemUTC()));
+    }
+
+    /** With the key in a file of the key folder. */
+    Evidence(Path dataDir, EvidenceSettings settings, GatewayIdentity gateway, ZoneId zone, Logger log, Clock clock,
+            Supplier<ClockState> clockState) throws IOException {
+        this(dataDir, settings, KeySource.FILES, gateway, zone, log, clock, clockState);
     }
 
     /**
      * @param zone       the site's zone (the launcher makes it the JVM's default)
      * @param clockState the clock's source and sync state, asked for each packet
      */
-    Evidence(Path dataDir, EvidenceSettings settings, GatewayIdentity gateway, ZoneId zone, Logger log, Clock clock,
-            Supplier<ClockState> clockState) throws IOException {
+    Evidence(Path dataDir, EvidenceSettings settings, KeySource keySource, GatewayIdentity gateway, ZoneId zone,
+            Logger log, Clock clock, Supplier<ClockState> clockState) throws IOException {
         this.log = log;
         this.dataDir = dataDir.toAbsolutePath().normalize();
         this.settings = settings;
@@ -109,10 +115,15 @@ public final class Evidence implements VerdictListener {
         this.clockState = clockState;
         Path keys = settings.keyDirectory().isBlank() ? this.dataDir.resolve("keys") : this.dataDir.resolve(settings.keyDirectory());
         try {
-            this.signer = GatewayKeys.loadOrCreate(keys, settings.algorithm());
+            this.signer = keySource.open(keys, settings.algorithm());
         } catch (IOException e) {
-            log.error("Evidence cannot start: the gateway's {} key in {}: {}", settings.algorithm(), keys, e.getMessage());
+            log.error("Evidence cannot start: the gateway's {} key in {}: {}", settings.algorithm(),
+                    keySource.describe(keys), e.getMessage());
             throw e;
+        }
+        if (keySource.pkcs11()) {
+            log.info("Evidence: the gateway's key {} is {}; its private key never leaves the token", signer.keyId(),
+                    keySource.describe(keys));
         }
         Path outboxDir = this.dataDir.resolve("outbox");
         try {

@@ -1,6 +1,7 @@
 package org.nsegw.evidence.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
@@ -12,14 +13,37 @@ import org.osgi.service.metatype.annotations.Option;
     String PID = "org.nsegw.evidence";
 
     @AttributeDefinition(name = "Signature algorithm",
-            description = "Ed25519 (verifiable with stock OpenSSL 3) or SM2 with SM3 (国密, for systems that require it)",
-            options = {@Option(value = "Ed25519"), @Option(value = "SM2", label = "SM2 / SM3")})
+            description = "Ed25519 (verifiable with stock OpenSSL 3), SM2 with SM3 (国密, for systems that require it) or "
+                    + "ECDSA P-256 with SHA-256 (the algorithm of keys in a PKCS#11 token)",
+            options = {@Option(value = "Ed25519"), @Option(value = "SM2", label = "SM2 / SM3"),
+                    @Option(value = "ECDSA-P256", label = "ECDSA P-256")})
     String signing_algorithm() default "Ed25519";
 
     @AttributeDefinition(name = "Key folder", required = false,
             description = "where the gateway's key pair is kept (created on first start, owner-only); empty: <data>/keys; "
                     + "a relative path is taken from the data directory")
     String signing_keyDirectory() default "";
+
+    @AttributeDefinition(name = "Key store",
+            description = "files: the key pair in the key folder; pkcs11: a key generated inside a PKCS#11 token (a "
+                    + "hardware security module, or SoftHSM2), which never leaves it (needs signing.algorithm ECDSA-P256)",
+            options = {@Option(value = "files", label = "key files"), @Option(value = "pkcs11", label = "PKCS#11 token")})
+    String signing_keyStore() default "files";
+
+    @AttributeDefinition(name = "PKCS#11 library", required = false,
+            description = "the token's PKCS#11 library (SoftHSM2 from Debian: /usr/lib/softhsm/libsofthsm2.so)")
+    String pkcs11_library() default "/usr/lib/softhsm/libsofthsm2.so";
+
+    @AttributeDefinition(name = "PKCS#11 token", required = false, description = "the label of the token holding the key")
+    String pkcs11_token() default "nsegw";
+
+    @AttributeDefinition(name = "PKCS#11 PIN", required = false, type = AttributeType.PASSWORD,
+            description = "the token's user PIN")
+    String pkcs11_pin() default "";
+
+    @AttributeDefinition(name = "PKCS#11 key label", required = false,
+            description = "the label of the gateway's key in the token; generated there on first start")
+    String pkcs11_keyLabel() default "nsegw-gateway";
 
     @AttributeDefinition(name = "Outbox quota (MiB)", min = "16", max = "10485760",
             description = "disk space the outbox may use; cases are never dropped for it, compliant records' images are "

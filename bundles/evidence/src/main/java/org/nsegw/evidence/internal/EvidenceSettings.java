@@ -10,7 +10,7 @@ import org.nsegw.outbox.OutboxSettings;
 /**
  * The evidence component's settings, checked.
  *
- * @param algorithm     {@code Ed25519} or {@code SM2}
+ * @param algorithm     {@code Ed25519}, {@code SM2} or {@code ECDSA-P256}
  * @param keyDirectory  the key folder as configured; empty for {@code <data>/keys}
  * @param outbox        quota, retention and alarm of the outbox
  * @param outcomes      the outcomes that become packets
@@ -22,11 +22,11 @@ import org.nsegw.outbox.OutboxSettings;
 record EvidenceSettings(String algorithm, String keyDirectory, OutboxSettings outbox, Set<Outcome> outcomes,
         int queueCapacity, Duration drain, int checkpointEveryPackets, Duration checkpointEvery) {
 
-    static final Set<String> ALGORITHMS = Set.of("Ed25519", "SM2");
+    static final Set<String> ALGORITHMS = Set.of("Ed25519", "SM2", "ECDSA-P256");
 
     EvidenceSettings {
         if (!ALGORITHMS.contains(algorithm)) {
-            throw new IllegalArgumentException("signing.algorithm is '" + algorithm + "'; allowed: Ed25519, SM2");
+            throw new IllegalArgumentException("signing.algorithm is '" + algorithm + "'; allowed: Ed25519, SM2, ECDSA-P256");
         }
         outcomes = outcomes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(outcomes));
         if (queueCapacity < 1) {

@@ -7,7 +7,7 @@ import org.nsegw.packet.PacketSigner;
 /** A signature algorithm of the format: key generation, a signer from stored keys, verification. */
 public interface SignatureScheme {
 
-    /** "Ed25519" or "SM2", as written in manifests. */
+    /** "Ed25519", "SM2" or "ECDSA-P256", as written in manifests. */
     String name();
 
     /** A new key pair: PKCS#8 DER private key and SubjectPublicKeyInfo DER public key. */
@@ -31,10 +31,13 @@ public interface SignatureScheme {
         return signer;
     }
 
-    /** The scheme called {@code name} ("Ed25519" or "SM2"). */
+    /** The scheme called {@code name} ("Ed25519", "SM2" or "ECDSA-P256"). */
     static SignatureScheme named(String name) {
         if (Ed25519Scheme.NAME.equals(name)) {
             return Ed25519Scheme.INSTANCE;
+        }
+        if (EcdsaP256Scheme.NAME.equals(name)) {
+            return EcdsaP256Scheme.INSTANCE;
         }
         if (Sm2Scheme.NAME.equals(name)) {
             try {
@@ -43,6 +46,6 @@ public interface SignatureScheme {
                 throw new IllegalStateException("SM2 signatures need BouncyCastle (bcprov-jdk18on) on the class path", e);
             }
         }
-        throw new IllegalArgumentException("unknown signature algorithm '" + name + "': use Ed25519 or SM2");
+        throw new IllegalArgumentException("unknown signature algorithm '" + name + "': use Ed25519, SM2 or ECDSA-P256");
     }
 }
