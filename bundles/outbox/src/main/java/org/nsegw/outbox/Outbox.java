@@ -169,7 +169,7 @@ public final class Outbox implements AutoCloseable {
         List<String> unreferenced = new ArrayList<>();
         for (String name : files.names()) {
             Path file = files.folder().resolve(name);
-            if (!Files.isRegularFile(file) || referenced.contains(name)) {
+            if (!Files.isRegularFile(file) || referenced.contains(name) || PacketFiles.isCheckpoint(name)) {
                 continue;
             }
             Files.delete(file);

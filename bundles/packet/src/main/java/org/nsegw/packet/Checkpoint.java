@@ -34,6 +34,14 @@ public record Checkpoint(String gatewayId, long treeSize, byte[] rootHash, Strin
                 unsigned.keyId, signer.sign(unsigned.signedBytes()));
     }
 
+    /** Signs the head of {@code treeSize} entries whose root was computed elsewhere (e.g. a {@link MerkleFrontier}). */
+    public static Checkpoint sign(String gatewayId, long treeSize, byte[] rootHash, Instant time, PacketSigner signer) {
+        Checkpoint unsigned = new Checkpoint(gatewayId, treeSize, rootHash.clone(), time.toString(), signer.algorithm(),
+                signer.keyId(), new byte[0]);
+        return new Checkpoint(gatewayId, treeSize, unsigned.rootHash, unsigned.time, unsigned.algorithm,
+                unsigned.keyId, signer.sign(unsigned.signedBytes()));
+    }
+
     /** The usual file name: checkpoint-&lt;treeSize&gt;.json. */
     public String fileName() {
         return "checkpoint-" + treeSize + ".json";

@@ -78,6 +78,11 @@ public final class GatewayKeys {
         }
     }
 
+    /** Retires the key of {@code algorithm} to {@code dir/retired/<keyId>.pem} and creates a new one: {@link KeyRotation#rotate}. */
+    public static PacketSigner rotate(Path dir, String algorithm) throws IOException {
+        return KeyRotation.rotate(dir, algorithm);
+    }
+
     /** The file {@link #loadOrCreate} keeps the key pair of {@code algorithm} in. */
     public static Path keyFile(Path dir, String algorithm) {
         return dir.resolve("gateway-" + algorithm.toLowerCase(Locale.ROOT) + ".pem");

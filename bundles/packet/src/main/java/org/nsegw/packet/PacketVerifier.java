@@ -199,6 +199,10 @@ public final class PacketVerifier {
                             + "): its previousManifestSha256 " + packet.previous() + " is not "
                             + previous.result().manifestSha256() + " (chain reordered or a packet replaced)");
                 }
+                if (previous != null) {
+                    problems.addAll(KeyRotation.check(packet.result().packet(), sequence, packet.manifest(), packet.keyId(),
+                            previous.result().packet(), previous.manifest(), previous.keyId(), previous.publicDer()));
+                }
                 expected = sequence + 1;
             }
         }

@@ -149,6 +149,21 @@ class OpensslVerificationTest {
     }
 
     @Test
+    void aKeyRotationsEndorsementVerifiesAsDocumented() throws Exception {
+        PacketSigner next = GatewayKeys.generate("Ed25519");
+        BuiltPacket previous = Samples.packet(Samples.ED25519);
+        java.util.Map<String, Object> fields = new java.util.HashMap<>(Samples.caseFields("33010620261123071502002"));
+        fields.put(KeyRotation.FIELD, KeyRotation.record(Samples.ED25519.keyId(), "Ed25519", Samples.ED25519, next,
+                Instant.parse("2026-11-23T08:00:00Z"), null));
+        BuiltPacket rotated = PacketBuilder.build(fields, Samples.entries(2), ChainLink.after(previous), next);
+        Files.write(work.resolve("previous.zip"), previous.zip());
+        List<Run> runs = runBlock("verify key rotation", rotated.zip());
+
+        assertThat(runs).allSatisfy(r -> assertThat(r.exit()).as(r.toString()).isZero());
+        assertThat(output(runs, "openssl pkeyutl")).contains("Signature Verified Successfully");
+    }
+
+    @Test
     void theLibraryAgreesWithTheShell() {
         assertThat(PacketVerifier.verify(Samples.packet(Samples.SM2).zip(), Set.of(Samples.SM2.keyId())).ok()).isTrue();
     }

@@ -8,8 +8,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,7 +33,9 @@ import org.nsegw.outbox.OutboxFullException;
 import org.nsegw.outbox.Priority;
 import org.nsegw.packet.BuiltPacket;
 import org.nsegw.packet.ChainLink;
+import org.nsegw.packet.Checkpoint;
 import org.nsegw.packet.GatewayKeys;
+import org.nsegw.packet.KeyRotation;
 import org.nsegw.packet.PacketBuilder;
 import org.nsegw.packet.PacketEntry;
 import org.nsegw.packet.PacketSigner;
@@ -73,6 +78,10 @@ public final class Evidence implements VerdictListener {
     private final PacketSigner signer;
     private final Outbox outbox;
     private final ThreadPoolExecutor worker;
+    /** Null when the leaf log could not be brought to the chain head (logged as ALARM): no checkpoints then. */
+    private final Checkpoints checkpoints;
+    private final ScheduledExecutorService timer;
+    private final ChainKey chainKey;
     private final AtomicLong stored = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
@@ -131,6 +140,27 @@ public final class Evidence implements VerdictListener {
         outbox.onAlarm(u -> log.warn("ALARM evidence: the outbox uses {}% of its quota ({} of {} bytes), {} cases not "
                 + "acknowledged; compliant records' images are shed first, then new compliant records refused",
                 u.percent(), u.usedBytes(), u.quotaBytes(), u.unacknowledgedCases()));
+        try {
+            this.chainKey = ChainKey.open(outboxDir, keys, signer, outbox.head(), clock.instant());
+        } catch (IOException | RuntimeException e) {
+            log.error("Evidence cannot start: the record of the chain's key in {}: {}", outboxDir, e.toString());
+            outbox.close();
+            throw e instanceof IOException io ? io : new IOException(e);
+        }
+        if (chainKey.description() != null) {
+            if (chainKey.endorsed()) {
+                log.info("Evidence: {}", chainKey.description());
+            } else {
+                log.warn("ALARM evidence: {}", chainKey.description());
+            }
+        }
+        this.checkpoints = openCheckpoints(outboxDir);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "nsegw-evidence-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::checkpointIfDue, 30, 30, TimeUnit.SECONDS);
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(settings.queueCapacity()), r -> {
                     Thread t = new Thread(r, "nsegw-evidence");
@@ -140,6 +170,34 @@ public final class Evidence implements VerdictListener {
         Link head = outbox.head();
         log.info("Evidence: gateway {} signs with {} key {} ({}); chain at sequence {}; packets for {}", gateway.id(),
                 signer.algorithm(), signer.keyId(), keys, head.sequence(), settings.outcomes());
+    }
+
+    private Checkpoints openCheckpoints(Path outboxDir) {
+        try {
+            return Checkpoints.open(outboxDir, outbox.head(), gateway.id(), signer, settings.checkpointEveryPackets(),
+                    settings.checkpointEvery(), clock.instant());
+        } catch (IOException | RuntimeException e) {
+            log.error("ALARM evidence: no checkpoints will be signed: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** Signs a checkpoint if one is due (every N packets, or T minutes with new packets); errors are logged. */
+    void checkpointIfDue() {
+        if (checkpoints != null) {
+            try {
+                logged(checkpoints.checkpointIfDue(clock.instant()));
+            } catch (IOException | RuntimeException e) {
+                log.error("ALARM evidence: the checkpoint could not be written: {}", e.toString());
+            }
+        }
+    }
+
+    private void logged(Checkpoint c) {
+        if (c != null) {
+            log.info("Evidence checkpoint {}: sequences 1..{}, root {}", c.fileName(), c.treeSize(),
+                    java.util.HexFormat.of().formatHex(c.rootHash()));
+        }
     }
 
     static Path dataDir(BundleContext context) {
@@ -166,6 +224,7 @@ public final class Evidence implements VerdictListener {
     /** Stops taking verdicts, lets the queue drain for the configured time, then closes the outbox. */
     @Deactivate
     void deactivate() {
+        timer.shutdownNow();
         worker.shutdown();
         Duration limit = settings.drain();
         boolean drained;
@@ -190,6 +249,21 @@ public final class Evidence implements VerdictListener {
             }
         }
         long head = outbox.head().sequence();
+        if (checkpoints != null) {
+            try {
+                timer.awaitTermination(5, TimeUnit.SECONDS);
+                logged(checkpoints.checkpointNow(clock.instant()));
+            } catch (IOException | RuntimeException e) {
+                log.error("ALARM evidence: the checkpoint at stop could not be written: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                checkpoints.close();
+            } catch (IOException e) {
+                log.error("Evidence: closing the leaf log failed: {}", e.getMessage());
+            }
+        }
         try {
             outbox.close();
         } catch (IOException e) {
@@ -231,6 +305,9 @@ public final class Evidence implements VerdictListener {
                     built = build(v, head, priority);
                 }
                 BuiltPacket p = built.packet();
+                if (checkpoints != null) {
+                    checkpoints.prepare(p.sequence(), p.manifest()); // the leaf ahead of the put, forced to disk
+                }
                 Item item = outbox.put(p.caseId(), p.sequence(), p.manifestSha256(), priority, p.zip(), built.images());
                 stored(v, p, item.size());
                 return;
@@ -270,15 +347,25 @@ public final class Evidence implements VerdictListener {
         CaseContent content = CaseContent.of(v, context, sequence, this::readMedia,
                 priority.isCase() ? CaseContent.Images.INSIDE : CaseContent.Images.BESIDE);
         List<PacketEntry> entries = content.entries().stream().map(e -> new PacketEntry(e.name(), e.content())).toList();
-        BuiltPacket packet = PacketBuilder.build(content.fields(), entries, new ChainLink(sequence, head.manifestSha256()),
+        Map<String, Object> fields = content.fields();
+        Map<String, Object> rotation = chainKey.rotationAt(sequence);
+        if (rotation != null) {
+            fields = new java.util.LinkedHashMap<>(fields);
+            fields.put(KeyRotation.FIELD, rotation);
+        }
+        BuiltPacket packet = PacketBuilder.build(fields, entries, new ChainLink(sequence, head.manifestSha256()),
                 signer);
         return new Built(packet, content.beside().isEmpty() ? null : ImagesZip.of(content.beside()));
     }
 
     private void stored(Verdict v, BuiltPacket built, long size) {
         stored.incrementAndGet();
+        if (checkpoints != null) {
+            checkpoints.committed(built.sequence(), built.manifest());
+        }
         log.info("Evidence packet {} #{}: {} {} bytes (passage {})", built.caseId(), built.sequence(), v.outcome(), size,
                 v.passage().id());
+        checkpointIfDue();
     }
 
     /** A file of the data directory by its relative path (media references are relative and never contain '..'). */

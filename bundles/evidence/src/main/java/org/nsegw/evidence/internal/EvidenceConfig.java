@@ -71,4 +71,12 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Drain time limit (s)", min = "0", max = "600",
             description = "on stop, how long the queued verdicts may take to be stored; those left are logged as ERROR")
     int queue_drainSeconds() default 30;
+
+    @AttributeDefinition(name = "Checkpoint every (packets)", min = "1", max = "1000000",
+            description = "a signed checkpoint (Merkle tree head over all manifests so far) after this many packets")
+    int checkpoint_everyPackets() default 100;
+
+    @AttributeDefinition(name = "Checkpoint every (minutes)", min = "1", max = "1440",
+            description = "a signed checkpoint after this time when packets came since the last one; also one at stop")
+    int checkpoint_everyMinutes() default 15;
 }

@@ -3,8 +3,6 @@ package org.nsegw.evidence.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsegw.api.rules.Outcome;
@@ -37,7 +32,6 @@ import org.osgi.service.log.Logger;
 /** The component with a real data directory, real keys and a real outbox: packets verify and chain, across restarts. */
 class EvidenceTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T02:16:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -177,7 +171,7 @@ class EvidenceTest {
         Files.move(packets, aside);
         Files.writeString(packets, "not a folder: every write into it fails");
         evidence.verdict(sample.violation());
-        await(() -> log.stream().anyMatch(l -> l.startsWith("error ALARM evidence: VIOLATION 330100001220261123101500000001"
+        await(() -> logged(l -> l.startsWith("error ALARM evidence: VIOLATION 330100001220261123101500000001"
                 + " (passage L1-20261123-000042) could not be stored, retrying in 1 s")));
         assertThat(evidence.head().sequence()).isZero();
         Files.delete(packets);
@@ -210,18 +204,6 @@ class EvidenceTest {
                 () -> new ClockState("system clock", "synchronized"));
     }
 
-    private void writeMedia() throws IOException {
-        // the sample registers the files of each verdict as it makes it (the same every time)
-        sample.violation();
-        sample.unweighed();
-        sample.siteExit();
-        for (Map.Entry<String, byte[]> f : sample.files.entrySet()) {
-            Path file = data.resolve(f.getKey());
-            Files.createDirectories(file.getParent());
-            Files.write(file, f.getValue());
-        }
-    }
-
     /**
      * The packets of the outbox without the images kept beside compliant records ({@code <caseId>.media.zip}), which are
      * not packets: the directory verifier takes every {@code .zip} for one.
@@ -244,40 +226,26 @@ class EvidenceTest {
         }
     }
 
-    private static Map<String, byte[]> unzip(Path zip) throws IOException {
-        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-            for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
-                entries.put(e.getName(), z.readAllBytes());
-            }
+    /** Whether a line was logged; the worker adds lines meanwhile, so the list is read under its lock. */
+    private boolean logged(java.util.function.Predicate<String> line) {
+        synchronized (log) {
+            return log.stream().anyMatch(line);
         }
-        return entries;
+    }
+
+    private void writeMedia() throws IOException {
+        Rig.writeMedia(sample, data);
+    }
+
+    private static Map<String, byte[]> unzip(Path zip) throws IOException {
+        return Rig.unzip(zip);
     }
 
     private static void await(BooleanSupplier condition) {
-        long end = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + DEADLINE);
-            }
-            Thread.onSpinWait();
-        }
+        Rig.await(condition);
     }
 
     private Logger logger() {
-        return (Logger) Proxy.newProxyInstance(Logger.class.getClassLoader(), new Class<?>[] {Logger.class},
-                (proxy, method, args) -> {
-                    if (args != null && args.length > 0 && args[0] instanceof String format) {
-                        String line = format;
-                        for (int i = 1; i < args.length; i++) {
-                            Object[] values = args[i] instanceof Object[] varargs ? varargs : new Object[] {args[i]};
-                            for (Object o : values) {
-                                line = line.replaceFirst("\\{}", Matcher.quoteReplacement(String.valueOf(o)));
-                            }
-                        }
-                        log.add(method.getName() + " " + line);
-                    }
-                    return null;
-                });
+        return Rig.logger(log);
     }
 }

@@ -120,6 +120,14 @@ public final class PacketFiles {
         }
     }
 
+    /**
+     * Whether the file is a signed checkpoint ({@code checkpoint-<treeSize>.json}) that the evidence component keeps
+     * beside the packets: not the outbox's, so never removed as left over.
+     */
+    public static boolean isCheckpoint(String name) {
+        return name.startsWith("checkpoint-") && name.endsWith(".json");
+    }
+
     public static boolean isTemporary(String name) {
         return name.startsWith(TEMP_PREFIX);
     }
