@@ -40,6 +40,7 @@ import org.nsegw.packet.PacketBuilder;
 import org.nsegw.packet.PacketEntry;
 import org.nsegw.packet.PacketSigner;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -86,12 +87,15 @@ public final class Evidence implements VerdictListener {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private ServiceRegistration<Outbox> registration;
 
     @Activate
     public Evidence(BundleContext context, EvidenceConfig config, @Reference(name = "gateway") GatewayConfiguration gateway,
             @Reference(name = "log", service = LoggerFactory.class) Logger log) throws IOException {
         this(dataDir(context), EvidenceSettings.of(config), KeySource.of(config), gateway.identity(),
                 ZoneId.systemDefault(), log, Clock.systemUTC(), new ClockProbe(Clock.systemUTC()));
+        // The uplink works the same outbox (one process may hold its folder): offered as a service while it is open.
+        this.registration = context.registerService(Outbox.class, outbox, null);
     }
 
     /** With the key in a file of the key folder. */
@@ -224,6 +228,10 @@ public final class Evidence implements VerdictListener {
     /** Stops taking verdicts, lets the queue drain for the configured time, then closes the outbox. */
     @Deactivate
     void deactivate() {
+        if (registration != null) {
+            registration.unregister(); // the uplink lets go of the outbox before it closes
+            registration = null;
+        }
         timer.shutdownNow();
         worker.shutdown();
         Duration limit = settings.drain();
