@@ -1,0 +1,49 @@
+package org.nsegw.emulator.platform;
+
+import java.util.Optional;
+
+/**
+ * The topic names of docs/mqtt-topics.md under one prefix ({@code P}, e.g. {@code zj/nse}): {@code P/G/case/notice},
+ * {@code P/G/case/chunk} and the platform's {@code P/G/ack}, {@code G} being the gateway id.
+ */
+record Topics(String prefix) {
+
+    Topics {
+        if (prefix.isEmpty() || prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("+")
+                || prefix.contains("#")) {
+            throw new IllegalArgumentException("topic prefix must be non-empty, without a leading or trailing /,"
+                    + " + or #: '" + prefix + "'");
+        }
+    }
+
+    /** What a receiver subscribes to: every gateway's notices and chunks, shared by the instances of {@code group}. */
+    String sharedCaseFilter(String group) {
+        if (group.isEmpty() || group.contains("/") || group.contains("+") || group.contains("#")) {
+            throw new IllegalArgumentException("shared subscription group must be non-empty, without /, + or #: '"
+                    + group + "'");
+        }
+        return "$share/" + group + "/" + prefix + "/+/case/#";
+    }
+
+    String ack(String gateway) {
+        return prefix + "/" + gateway + "/ack";
+    }
+
+    /** A notice or chunk topic: the gateway and whether it is a notice; anything else is empty. */
+    Optional<CaseTopic> parse(String topic) {
+        if (!topic.startsWith(prefix + "/")) {
+            return Optional.empty();
+        }
+        String[] parts = topic.substring(prefix.length() + 1).split("/", -1);
+        if (parts.length == 3 && parts[1].equals("case") && parts[2].equals("notice")) {
+            return Optional.of(new CaseTopic(parts[0], true));
+        }
+        if (parts.length == 3 && parts[1].equals("case") && parts[2].equals("chunk")) {
+            return Optional.of(new CaseTopic(parts[0], false));
+        }
+        return Optional.empty();
+    }
+
+    record CaseTopic(String gateway, boolean notice) {
+    }
+}
