@@ -72,7 +72,8 @@ public final class PlatformReceiver implements AutoCloseable {
      * @param password       null for none
      * @param missingAfter   how long after a case's notice its chunks may be incomplete before it is answered MISSING
      * @param clientId       this instance's MQTT client id (unique per instance; the session is kept under it)
-     * @param sessionExpiry  how long the broker keeps this instance's session, and queued messages, while it is away
+     * @param sessionExpiry  how long the broker keeps this instance's session, and the messages queued for it, while
+     *                       it is away; zero: a clean session that ends with the connection
      */
     public record Settings(String broker, String prefix, String group, Path store, Set<String> trustedKeyIds,
             String username, String password, Duration missingAfter, String clientId, Duration sessionExpiry) {
@@ -91,12 +92,19 @@ public final class PlatformReceiver implements AutoCloseable {
             if (clientId == null || clientId.isEmpty()) {
                 throw new IllegalArgumentException("clientId must not be empty");
             }
+            if (sessionExpiry.isNegative()) {
+                throw new IllegalArgumentException("sessionExpiry must not be negative: " + sessionExpiry);
+            }
         }
 
-        /** The group {@value #DEFAULT_GROUP}, no trusted keys or credentials, MISSING after 30 s, a new client id. */
+        /**
+         * The group {@value #DEFAULT_GROUP}, no trusted keys or credentials, MISSING after 30 s, a new client id and a
+         * clean session: a persistent session under a client id that never comes back would hold the group's share of
+         * messages queued until it expires, so give a stable client id with {@link #withSession} for one.
+         */
         public static Settings of(String broker, String prefix, Path store) {
             return new Settings(broker, prefix, DEFAULT_GROUP, store, Set.of(), null, null, DEFAULT_MISSING_AFTER,
-                    "nsegw-platform-" + UUID.randomUUID().toString().substring(0, 8), Duration.ofDays(1));
+                    "nsegw-platform-" + UUID.randomUUID().toString().substring(0, 8), Duration.ZERO);
         }
 
         public Settings withGroup(String newGroup) {
@@ -119,9 +127,15 @@ public final class PlatformReceiver implements AutoCloseable {
                     sessionExpiry);
         }
 
+        /** Another client id, with a clean session. */
         public Settings withClientId(String id) {
+            return withSession(id, Duration.ZERO);
+        }
+
+        /** A stable client id whose session (subscription and queued messages) the broker keeps for expiry. */
+        public Settings withSession(String id, Duration expiry) {
             return new Settings(broker, prefix, group, store, trustedKeyIds, username, password, missingAfter, id,
-                    sessionExpiry);
+                    expiry);
         }
 
         @Override
@@ -191,9 +205,9 @@ public final class PlatformReceiver implements AutoCloseable {
         buffer.setBufferSize(10_000);
         client.setBufferOpts(buffer);
         MqttConnectionOptions options = new MqttConnectionOptions();
-        // A persistent session (clean start off AND an expiry: DOMAIN.md §8): what arrives while this instance is
-        // away waits for it (or goes to the group's other instances).
-        options.setCleanStart(false);
+        // A persistent session needs clean start off AND an expiry (DOMAIN.md §8): what the broker assigned to this
+        // instance while it is away then waits for it.
+        options.setCleanStart(settings.sessionExpiry().isZero());
         options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 60);
@@ -648,7 +662,8 @@ public final class PlatformReceiver implements AutoCloseable {
 
     /**
      * {@code --broker tcp://127.0.0.1:1883 --prefix zj/nse --store DIR} [{@code --group G}] [{@code --trust ID,ID}]
-     * [{@code --username U}] [{@code --password-env VAR}] [{@code --missing-after SECONDS}] [{@code --client-id ID}]:
+     * [{@code --username U}] [{@code --password-env VAR}] [{@code --missing-after SECONDS}] [{@code --client-id ID}
+     * [{@code --session-expiry SECONDS}]] (a persistent session, default one day, needs a stable client id):
      * runs until stopped (Ctrl-C, SIGTERM), printing every outcome, then the counts and each gateway's chain.
      */
     public static void main(String[] args) throws Exception {
@@ -661,7 +676,7 @@ public final class PlatformReceiver implements AutoCloseable {
             options.put(args[i].substring(2), args[++i]);
         }
         Set<String> known = Set.of("broker", "prefix", "store", "group", "trust", "username", "password-env",
-                "missing-after", "client-id");
+                "missing-after", "client-id", "session-expiry");
         for (String key : options.keySet()) {
             if (!known.contains(key)) {
                 usage("unknown option --" + key);
@@ -678,7 +693,11 @@ public final class PlatformReceiver implements AutoCloseable {
                 .withGroup(options.getOrDefault("group", Settings.DEFAULT_GROUP))
                 .withMissingAfter(Duration.ofSeconds(Long.parseLong(options.getOrDefault("missing-after", "30"))));
         if (options.containsKey("client-id")) {
-            settings = settings.withClientId(options.get("client-id"));
+            settings = settings.withSession(options.get("client-id"),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("session-expiry", "86400"))));
+        } else if (options.containsKey("session-expiry")) {
+            usage("--session-expiry needs a stable --client-id");
+            return;
         }
         if (options.containsKey("trust")) {
             settings = settings.withTrustedKeyIds(new LinkedHashSet<>(Arrays.asList(options.get("trust").split(","))));
@@ -718,7 +737,7 @@ public final class PlatformReceiver implements AutoCloseable {
         System.err.println(problem);
         System.err.println("usage: PlatformReceiver --store DIR [--broker tcp://127.0.0.1:1883] [--prefix zj/nse]"
                 + " [--group nsegw-platform] [--trust KEYID,KEYID] [--username U --password-env VAR]"
-                + " [--missing-after SECONDS] [--client-id ID]");
+                + " [--missing-after SECONDS] [--client-id ID [--session-expiry SECONDS]]");
         System.exit(2);
     }
 }
