@@ -19,10 +19,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
@@ -169,11 +169,15 @@ public final class PlatformReceiver implements AutoCloseable {
         this.settings = settings;
         this.topics = new Topics(settings.prefix());
         this.store = new CaseStore(settings.store());
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "platform-receiver " + settings.clientId());
             t.setDaemon(true);
             return t;
         });
+        // close() finishes the work at hand, not the MISSING timers (the next start arms them again)
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        this.worker = executor;
         this.client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
     }
 

@@ -261,6 +261,32 @@ class PlatformReceiverTest {
     }
 
     @Test
+    void aRestartedReceiverAsksForWhatItLacks() throws Exception {
+        PlatformReceiver before = receiver(settings());
+        FakeGateway gw = gateway("gw-r");
+        BuiltPacket packet = chain("gw-r", 1).get(0);
+        int chunks = FakeGateway.chunkCount(packet.zip(), CHUNK);
+        gw.sendNotice(gw.notice(packet, "", CHUNK));
+        gw.sendChunks(packet.caseId(), packet.zip(), CHUNK, chunks - 1);
+        before.close(); // the notice and chunks it got are on disk (kept before the callback returned)
+        assertThat(before.counts().chunks()).isEqualTo(chunks - 1);
+
+        PlatformReceiver after = receiver(settings().withMissingAfter(Duration.ofMillis(200)));
+
+        FakeGateway.Ack missing = gw.awaitAck(packet.caseId());
+        assertThat(missing.status()).isEqualTo("MISSING");
+        assertThat(missing.missing()).containsExactly(chunks - 1);
+        byte[] last = FakeGateway.chunk(packet.zip(), CHUNK, chunks - 1);
+        gw.sendChunk(packet.caseId(), chunks - 1, chunks, last, PacketCheck.sha256(last));
+        FakeGateway.Ack ack = gw.awaitAck(packet.caseId());
+        while (ack.status().equals("MISSING")) {
+            ack = gw.awaitAck(packet.caseId());
+        }
+        assertThat(ack.status()).isEqualTo("VERIFIED");
+        assertThat(after.counts().verified()).isEqualTo(1);
+    }
+
+    @Test
     void twoInstancesOfOneGroupSplitTheChunksAndCompleteEveryCaseOnce() throws Exception {
         PlatformReceiver one = receiver(settings());
         PlatformReceiver two = receiver(settings().withClientId("platform-two"));
