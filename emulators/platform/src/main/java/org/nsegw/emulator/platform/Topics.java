@@ -29,21 +29,33 @@ record Topics(String prefix) {
         return prefix + "/" + gateway + "/ack";
     }
 
-    /** A notice or chunk topic: the gateway and whether it is a notice; anything else is empty. */
+    /**
+     * A notice or chunk topic: the gateway and whether it is a notice, and for the MQTT 3.1.1 chunk topic
+     * {@code P/G/case/chunk/<caseId>/<index>/<chunks>} what it says of the chunk; anything else is empty.
+     */
     Optional<CaseTopic> parse(String topic) {
         if (!topic.startsWith(prefix + "/")) {
             return Optional.empty();
         }
         String[] parts = topic.substring(prefix.length() + 1).split("/", -1);
         if (parts.length == 3 && parts[1].equals("case") && parts[2].equals("notice")) {
-            return Optional.of(new CaseTopic(parts[0], true));
+            return Optional.of(new CaseTopic(parts[0], true, null));
         }
         if (parts.length == 3 && parts[1].equals("case") && parts[2].equals("chunk")) {
-            return Optional.of(new CaseTopic(parts[0], false));
+            return Optional.of(new CaseTopic(parts[0], false, null));
+        }
+        if (parts.length == 6 && parts[1].equals("case") && parts[2].equals("chunk")) {
+            try {
+                return Optional.of(new CaseTopic(parts[0], false, new CaseReception.ChunkHeader(parts[3],
+                        Integer.parseInt(parts[4]), Integer.parseInt(parts[5]), null)));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
         }
         return Optional.empty();
     }
 
-    record CaseTopic(String gateway, boolean notice) {
+    /** @param chunk what an MQTT 3.1.1 chunk topic says of its chunk, else null */
+    record CaseTopic(String gateway, boolean notice, CaseReception.ChunkHeader chunk) {
     }
 }
