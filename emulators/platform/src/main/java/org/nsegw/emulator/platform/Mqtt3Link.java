@@ -65,7 +65,7 @@ final class Mqtt3Link implements PlatformReceiver.Link {
     }
 
     private void subscribe() throws MqttException {
-        String filter = topics.sharedCaseFilter(settings.group());
+        String filter = topics.caseFilter(settings.group());
         IMqttToken token = client.subscribe(filter, 1);
         token.waitForCompletion(PlatformReceiver.CONNECT_TIMEOUT.toMillis());
         int[] granted = token.getGrantedQos();

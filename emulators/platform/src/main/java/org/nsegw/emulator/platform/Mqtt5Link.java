@@ -70,7 +70,7 @@ final class Mqtt5Link implements PlatformReceiver.Link {
     }
 
     private void subscribe() throws MqttException {
-        String filter = topics.sharedCaseFilter(settings.group());
+        String filter = topics.caseFilter(settings.group());
         // Paho 1.2.5 does not call a per-subscription listener for shared subscriptions (paho.mqtt.java #827):
         // messages come through the client's callback.
         IMqttToken token = client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)});

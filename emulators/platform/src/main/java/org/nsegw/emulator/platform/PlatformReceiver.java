@@ -42,7 +42,8 @@ public final class PlatformReceiver implements AutoCloseable {
     /**
      * @param broker         the broker URL, {@code tcp://host:1883} or {@code ssl://host:8883}
      * @param prefix         the topic prefix {@code P} (the gateways' {@code uplink.topicPrefix})
-     * @param group          the shared subscription's group: instances of one group split the messages
+     * @param group          the shared subscription's group: instances of one group split the messages; "": an
+     *                       unshared subscription, for brokers without shared subscriptions (one instance only)
      * @param store          the folder, shared by the instances of the group
      * @param trustedKeyIds  the gateways' registered key ids; empty: trust the key each packet includes
      * @param username       null for none
@@ -63,7 +64,7 @@ public final class PlatformReceiver implements AutoCloseable {
         public Settings {
             Objects.requireNonNull(broker, "broker");
             Objects.requireNonNull(store, "store");
-            new Topics(prefix).sharedCaseFilter(group);
+            new Topics(prefix).caseFilter(Objects.requireNonNull(group, "group"));
             trustedKeyIds = Set.copyOf(trustedKeyIds);
             if (missingAfter.isNegative() || missingAfter.isZero()) {
                 throw new IllegalArgumentException("missingAfter must be positive: " + missingAfter);
@@ -128,7 +129,8 @@ public final class PlatformReceiver implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "Settings[" + broker + (mqttVersion == 3 ? " (MQTT 3.1.1)" : "") + ", prefix " + prefix + ", group " + group + ", store " + store + ", client "
+            return "Settings[" + broker + (mqttVersion == 3 ? " (MQTT 3.1.1)" : "") + ", prefix " + prefix
+                    + (group.isEmpty() ? ", not shared" : ", group " + group) + ", store " + store + ", client "
                     + clientId + ", " + PacketVerifier.trustNote(trustedKeyIds) + "]";
         }
     }
@@ -201,7 +203,8 @@ public final class PlatformReceiver implements AutoCloseable {
     }
 
     /**
-     * {@code --broker tcp://127.0.0.1:1883 --prefix zj/nse --store DIR} [{@code --group G}] [{@code --trust ID,ID}]
+     * {@code --broker tcp://127.0.0.1:1883 --prefix zj/nse --store DIR} [{@code --group G} | {@code --share no}]
+     * [{@code --trust ID,ID}]
      * [{@code --username U}] [{@code --password-env VAR}] [{@code --missing-after SECONDS}] [{@code --client-id ID}
      * [{@code --session-expiry SECONDS}]] (a persistent session, default one day, needs a stable client id)
      * [{@code --mqtt 5|3.1.1}]:
@@ -217,7 +220,7 @@ public final class PlatformReceiver implements AutoCloseable {
             options.put(args[i].substring(2), args[++i]);
         }
         Set<String> known = Set.of("broker", "prefix", "store", "group", "trust", "username", "password-env",
-                "missing-after", "client-id", "session-expiry", "mqtt");
+                "missing-after", "client-id", "session-expiry", "mqtt", "share");
         for (String key : options.keySet()) {
             if (!known.contains(key)) {
                 usage("unknown option --" + key);
@@ -231,7 +234,7 @@ public final class PlatformReceiver implements AutoCloseable {
         Path storeDir = Path.of(options.get("store"));
         Settings settings = Settings.of(options.getOrDefault("broker", "tcp://127.0.0.1:1883"),
                 options.getOrDefault("prefix", "zj/nse"), storeDir)
-                .withGroup(options.getOrDefault("group", Settings.DEFAULT_GROUP))
+                .withGroup("no".equals(options.get("share")) ? "" : options.getOrDefault("group", Settings.DEFAULT_GROUP))
                 .withMissingAfter(Duration.ofSeconds(Long.parseLong(options.getOrDefault("missing-after", "30"))));
         if (options.containsKey("mqtt")) {
             settings = settings.withMqttVersion(options.get("mqtt").startsWith("3") ? 3 : 5);
@@ -280,7 +283,7 @@ public final class PlatformReceiver implements AutoCloseable {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: PlatformReceiver --store DIR [--broker tcp://127.0.0.1:1883] [--prefix zj/nse]"
-                + " [--group nsegw-platform] [--trust KEYID,KEYID] [--username U --password-env VAR]"
+                + " [--group nsegw-platform | --share no] [--trust KEYID,KEYID] [--username U --password-env VAR]"
                 + " [--missing-after SECONDS] [--client-id ID [--session-expiry SECONDS]] [--mqtt 5|3.1.1]");
         System.exit(2);
     }

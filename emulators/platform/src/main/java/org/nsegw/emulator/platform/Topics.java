@@ -16,13 +16,15 @@ record Topics(String prefix) {
         }
     }
 
-    /** What a receiver subscribes to: every gateway's notices and chunks, shared by the instances of {@code group}. */
-    String sharedCaseFilter(String group) {
-        if (group.isEmpty() || group.contains("/") || group.contains("+") || group.contains("#")) {
-            throw new IllegalArgumentException("shared subscription group must be non-empty, without /, + or #: '"
-                    + group + "'");
+    /**
+     * What a receiver subscribes to: every gateway's notices and chunks, shared by the instances of {@code group};
+     * an empty group: not shared, for a broker without shared subscriptions (then only one instance may run).
+     */
+    String caseFilter(String group) {
+        if (group.contains("/") || group.contains("+") || group.contains("#")) {
+            throw new IllegalArgumentException("shared subscription group must be without /, + or #: '" + group + "'");
         }
-        return "$share/" + group + "/" + prefix + "/+/case/#";
+        return (group.isEmpty() ? "" : "$share/" + group + "/") + prefix + "/+/case/#";
     }
 
     String ack(String gateway) {

@@ -16,7 +16,8 @@ import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.nsegw.packet.BuiltPacket;
 import org.nsegw.packet.ChainLink;
@@ -31,15 +32,17 @@ class Mqtt311Test {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CHUNK = 1024;
 
-    @Test
-    void aGatewayOnMqtt311IsServedTheSameWay(@TempDir Path dir) throws Exception {
+    /** Shared (Mosquitto takes $share/ from 3.1.1 clients) and unshared (for brokers without shared subscriptions). */
+    @ParameterizedTest
+    @ValueSource(strings = {"platform", ""})
+    void aGatewayOnMqtt311IsServedTheSameWay(String group, @TempDir Path dir) throws Exception {
         PacketSigner signer = GatewayKeys.loadOrCreate(dir.resolve("keys"), "Ed25519");
         BuiltPacket packet = PacketBuilder.build(Map.of("caseId", "330106202611231015070001", "gatewayId", "gw-3"),
                 List.of(new PacketEntry("images/front-1.jpg", new byte[4000])), ChainLink.first(), signer);
         Path store = dir.resolve("store");
         try (Mosquitto broker = Mosquitto.start(dir);
                 PlatformReceiver platform = PlatformReceiver.start(PlatformReceiver.Settings
-                        .of(broker.url(), "zj/nse", store).withMqttVersion(3).withTrustedKeyIds(Set.of(signer.keyId())))) {
+                        .of(broker.url(), "zj/nse", store).withGroup(group).withMqttVersion(3).withTrustedKeyIds(Set.of(signer.keyId())))) {
             MqttAsyncClient gateway = new MqttAsyncClient(broker.url(), "gw-3-" + UUID.randomUUID(), new MemoryPersistence());
             BlockingQueue<JsonNode> acks = new LinkedBlockingQueue<>();
             MqttConnectOptions options = new MqttConnectOptions();
