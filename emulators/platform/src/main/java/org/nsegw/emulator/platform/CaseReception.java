@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * What one receiver instance does with the notices and chunks it is given, whatever MQTT version brought them:
@@ -87,6 +88,37 @@ final class CaseReception implements AutoCloseable {
     Counts counts() {
         return new Counts(notices.get(), chunks.get(), repeatedChunks.get(), verified.get(), rejected.get(),
                 duplicates.get(), missingRequests.get(), ignored.get());
+    }
+
+    /**
+     * A message on the case filter. A chunk's header comes from its topic (MQTT 3.1.1) or, when the topic has none,
+     * from {@code properties} (MQTT 5 user properties; null on a 3.1.1 link). Never throws: the MQTT clients drop
+     * the connection when their callback does.
+     */
+    void onMessage(Topics topics, String topic, byte[] payload, Supplier<ChunkHeader> properties) {
+        try {
+            var parsed = topics.parse(topic);
+            if (parsed.isEmpty() || (!parsed.get().notice() && parsed.get().chunk() == null && properties == null)) {
+                ignore(topic, "not a notice or chunk topic");
+            } else if (!CaseStore.isSafeName(parsed.get().gateway())) {
+                ignore(topic, "the gateway id is not a safe file name");
+            } else if (parsed.get().notice()) {
+                onNotice(parsed.get().gateway(), payload);
+            } else if (parsed.get().chunk() != null) {
+                onChunk(parsed.get().gateway(), parsed.get().chunk(), payload);
+            } else {
+                ChunkHeader header;
+                try {
+                    header = properties.get();
+                } catch (NumberFormatException e) {
+                    ignore(topic, "a chunk whose index or chunks property is missing or not a number");
+                    return;
+                }
+                onChunk(parsed.get().gateway(), header, payload);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "cannot handle a message on " + topic, e);
+        }
     }
 
     /** A message that is not a notice or chunk, or not a valid one. */

@@ -107,20 +107,7 @@ final class Mqtt3Link implements PlatformReceiver.Link {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            try {
-                var parsed = topics.parse(topic);
-                if (parsed.isEmpty() || (!parsed.get().notice() && parsed.get().chunk() == null)) {
-                    reception.ignore(topic, "not a notice or MQTT 3.1.1 chunk topic");
-                } else if (!CaseStore.isSafeName(parsed.get().gateway())) {
-                    reception.ignore(topic, "the gateway id is not a safe file name");
-                } else if (parsed.get().notice()) {
-                    reception.onNotice(parsed.get().gateway(), message.getPayload());
-                } else {
-                    reception.onChunk(parsed.get().gateway(), parsed.get().chunk(), message.getPayload());
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "cannot handle a message on " + topic, e);
-            }
+            reception.onMessage(topics, topic, message.getPayload(), null);
         }
 
         @Override

@@ -137,30 +137,7 @@ final class Mqtt5Link implements PlatformReceiver.Link {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            // Never throw: Paho drops the connection when the callback does.
-            try {
-                var parsed = topics.parse(topic);
-                if (parsed.isEmpty()) {
-                    reception.ignore(topic, "not a notice or chunk topic");
-                } else if (!CaseStore.isSafeName(parsed.get().gateway())) {
-                    reception.ignore(topic, "the gateway id is not a safe file name");
-                } else if (parsed.get().notice()) {
-                    reception.onNotice(parsed.get().gateway(), message.getPayload());
-                } else if (parsed.get().chunk() != null) {
-                    reception.onChunk(parsed.get().gateway(), parsed.get().chunk(), message.getPayload());
-                } else {
-                    CaseReception.ChunkHeader header;
-                    try {
-                        header = header(message);
-                    } catch (NumberFormatException e) {
-                        reception.ignore(topic, "a chunk whose index or chunks property is missing or not a number");
-                        return;
-                    }
-                    reception.onChunk(parsed.get().gateway(), header, message.getPayload());
-                }
-            } catch (RuntimeException e) {
-                LOG.log(Level.ERROR, "cannot handle a message on " + topic, e);
-            }
+            reception.onMessage(topics, topic, message.getPayload(), () -> header(message));
         }
 
         @Override
