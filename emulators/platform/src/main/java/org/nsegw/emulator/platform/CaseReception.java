@@ -322,7 +322,9 @@ final class CaseReception implements AutoCloseable {
 
     private void rejectForChunk(String gateway, String caseId, String reason) {
         try {
-            store.markRejected(gateway, caseId, reason);
+            if (!store.markRejected(gateway, caseId, reason)) {
+                return; // answered already, for an earlier bad chunk of the case
+            }
             rejected.incrementAndGet();
             cancelMissingTimer(gateway, caseId);
             CaseNotice notice = store.notice(gateway, caseId).map(s -> CaseNotice.parse(s.json()).notice())

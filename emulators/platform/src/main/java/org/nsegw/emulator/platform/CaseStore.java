@@ -159,9 +159,9 @@ final class CaseStore {
         Files.deleteIfExists(partial(gateway, caseId).resolve("claim"));
     }
 
-    /** Marks a case rejected for a chunk that did not match its digest: no MISSING for it, no assembly. */
-    void markRejected(String gateway, String caseId, String reason) throws IOException {
-        writeOnce(partial(gateway, caseId), "rejected.txt", reason.getBytes(StandardCharsets.UTF_8), false);
+    /** Marks a case rejected for a chunk that did not match its digest (no MISSING, no assembly); false if it was. */
+    boolean markRejected(String gateway, String caseId, String reason) throws IOException {
+        return writeOnce(partial(gateway, caseId), "rejected.txt", reason.getBytes(StandardCharsets.UTF_8), false);
     }
 
     boolean isMarkedRejected(String gateway, String caseId) {
