@@ -233,6 +233,10 @@ final class CaseReception implements AutoCloseable {
             if (!store.claim(gateway, caseId, instance)) {
                 return; // another instance is on it
             }
+            if (store.isStored(gateway, caseId)) {
+                store.clearPartial(gateway, caseId); // another instance finished it between our look and our claim
+                return;
+            }
             byte[] packet = store.assemble(gateway, caseId, notice.chunks());
             PacketCheck.Outcome outcome = PacketCheck.check(packet, notice, gateway, trustedKeyIds);
             String problem = outcome.ok() ? linkIntoChain(gateway, outcome.link()) : outcome.problem();
