@@ -9,6 +9,7 @@ import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -92,10 +93,33 @@ final class Mqtt5Link implements PlatformReceiver.Link {
         properties.setContentType("application/json");
         message.setProperties(properties);
         try {
-            client.publish(topics.ack(gateway), message);
+            publishWithinWindow(client, topics.ack(gateway), message);
         } catch (MqttException e) {
             // the gateway asks again (a resent notice): a lost answer costs one resend
             LOG.log(Level.WARNING, "cannot send {0} for case {1}: {2}", ack.status(), ack.caseId(), e.toString());
+        }
+    }
+
+    /**
+     * Publishes without waiting, unless the broker's Receive Maximum is reached: Paho then refuses the publish
+     * ("Too many publishes in progress") instead of queueing it, so wait for an earlier publish to complete and try
+     * again (for up to a minute).
+     */
+    static void publishWithinWindow(MqttAsyncClient client, String topic, MqttMessage message) throws MqttException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                client.publish(topic, message);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                IMqttToken[] pending = client.getPendingTokens();
+                if (pending.length > 0) {
+                    pending[0].waitForCompletion(1_000);
+                }
+            }
         }
     }
 

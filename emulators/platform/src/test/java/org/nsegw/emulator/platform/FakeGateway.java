@@ -134,7 +134,10 @@ final class FakeGateway implements AutoCloseable {
                 new UserProperty("sha256", declaredSha256)));
         properties.setCorrelationData(caseId.getBytes(StandardCharsets.UTF_8));
         message.setProperties(properties);
-        client.publish(prefix + "/" + gatewayId + "/case/chunk", message).waitForCompletion(10_000);
+        Mqtt5Link.publishWithinWindow(client, prefix + "/" + gatewayId + "/case/chunk", message);
+        for (IMqttToken pending : client.getPendingTokens()) {
+            pending.waitForCompletion(10_000);
+        }
     }
 
     /** The whole case, as the uplink sends it: the notice, then every chunk in order. */
