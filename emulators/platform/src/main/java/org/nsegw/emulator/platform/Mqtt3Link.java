@@ -50,6 +50,7 @@ final class Mqtt3Link implements PlatformReceiver.Link {
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay(60_000);
         options.setKeepAliveInterval(60);
+        options.setMaxInflight(1_000); // Paho v3's default of 10 refuses the 11th unacknowledged answer
         if (settings.username() != null) {
             options.setUserName(settings.username());
         }
