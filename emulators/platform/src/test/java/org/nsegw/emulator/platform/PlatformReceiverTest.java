@@ -303,6 +303,9 @@ class PlatformReceiverTest {
 
         assertThat(one.counts().chunks()).isPositive();
         assertThat(two.counts().chunks()).isPositive();
+        int sent = packets.stream().mapToInt(p -> FakeGateway.chunkCount(p.zip(), CHUNK)).sum();
+        assertThat(one.counts().chunks() + two.counts().chunks()).as("each chunk to one instance").isEqualTo(sent);
+        assertThat(one.counts().notices() + two.counts().notices()).isEqualTo(packets.size());
         assertThat(one.counts().verified() + two.counts().verified()).isEqualTo(packets.size());
         Map<String, Long> verifiedLines = ReceivedCase.readAll(store).stream()
                 .filter(r -> r.status().equals("VERIFIED"))
