@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class PlatformReceiverTest {
         signer = GatewayKeys.loadOrCreate(dir.resolve("keys"), "Ed25519");
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void tearDown() throws Exception {
         for (int i = toClose.size() - 1; i >= 0; i--) {
             toClose.get(i).close();
@@ -249,15 +250,20 @@ class PlatformReceiverTest {
         assertThat(missing.missing()).containsExactly(1);
         assertThat(missing.correlation()).isEqualTo(packet.caseId());
 
-        byte[] chunk = FakeGateway.chunk(packet.zip(), CHUNK, 1);
-        gw.sendChunk(packet.caseId(), 1, FakeGateway.chunkCount(packet.zip(), CHUNK), chunk, PacketCheck.sha256(chunk));
+        assertThat(resendAndAwaitAnswer(gw, packet, 1).status()).isEqualTo("VERIFIED");
+        assertThat(platform.counts().missingRequests()).isGreaterThanOrEqualTo(1);
+    }
 
+    /** Sends one chunk again, as the gateway does on MISSING, and returns the first answer that is not MISSING. */
+    private static FakeGateway.Ack resendAndAwaitAnswer(FakeGateway gw, BuiltPacket packet, int index) throws Exception {
+        byte[] chunk = FakeGateway.chunk(packet.zip(), CHUNK, index);
+        gw.sendChunk(packet.caseId(), index, FakeGateway.chunkCount(packet.zip(), CHUNK), chunk,
+                PacketCheck.sha256(chunk));
         FakeGateway.Ack ack = gw.awaitAck(packet.caseId());
         while (ack.status().equals("MISSING")) { // one more may have crossed the resend
             ack = gw.awaitAck(packet.caseId());
         }
-        assertThat(ack.status()).isEqualTo("VERIFIED");
-        assertThat(platform.counts().missingRequests()).isGreaterThanOrEqualTo(1);
+        return ack;
     }
 
     @Test
@@ -276,13 +282,7 @@ class PlatformReceiverTest {
         FakeGateway.Ack missing = gw.awaitAck(packet.caseId());
         assertThat(missing.status()).isEqualTo("MISSING");
         assertThat(missing.missing()).containsExactly(chunks - 1);
-        byte[] last = FakeGateway.chunk(packet.zip(), CHUNK, chunks - 1);
-        gw.sendChunk(packet.caseId(), chunks - 1, chunks, last, PacketCheck.sha256(last));
-        FakeGateway.Ack ack = gw.awaitAck(packet.caseId());
-        while (ack.status().equals("MISSING")) {
-            ack = gw.awaitAck(packet.caseId());
-        }
-        assertThat(ack.status()).isEqualTo("VERIFIED");
+        assertThat(resendAndAwaitAnswer(gw, packet, chunks - 1).status()).isEqualTo("VERIFIED");
         assertThat(after.counts().verified()).isEqualTo(1);
     }
 
