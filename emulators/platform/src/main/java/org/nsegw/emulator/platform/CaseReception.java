@@ -1,0 +1,432 @@
+package org.nsegw.emulator.platform;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * What one receiver instance does with the notices and chunks it is given, whatever MQTT version brought them:
+ * keeps them in the shared {@link CaseStore} at once (so before the message is acknowledged to the broker), and on
+ * one worker thread assembles the cases that are whole, checks them ({@link PacketCheck}, the chain), stores and
+ * answers them, and asks for missing chunks when a case's notice is older than {@code missingAfter}.
+ */
+final class CaseReception implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(CaseReception.class.getName());
+    /** MISSING is asked again at growing intervals, up to this many times missingAfter, while a case stays incomplete. */
+    private static final int MAX_MISSING_BACKOFF = 16;
+
+    /** Where the answers go: P/G/ack. */
+    interface Answers {
+        void send(String gateway, Acknowledgement ack);
+    }
+
+    /**
+     * A chunk's description: from its user properties (MQTT 5) or its topic (MQTT 3.1.1, which has no per-chunk
+     * digest: sha256 null; the packet's digest and signature still catch any change).
+     */
+    record ChunkHeader(String caseId, int index, int chunks, String sha256) {
+    }
+
+    private final CaseStore store;
+    private final String instance;
+    private final Set<String> trustedKeyIds;
+    private final Duration missingAfter;
+    private final Answers answers;
+    private final ScheduledExecutorService worker;
+    private final Map<String, ScheduledFuture<?>> missingTimers = new ConcurrentHashMap<>();
+    private final AtomicLong notices = new AtomicLong();
+    private final AtomicLong chunks = new AtomicLong();
+    private final AtomicLong repeatedChunks = new AtomicLong();
+    private final AtomicLong verified = new AtomicLong();
+    private final AtomicLong rejected = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong missingRequests = new AtomicLong();
+    private final AtomicLong ignored = new AtomicLong();
+    private volatile boolean closing;
+
+    CaseReception(CaseStore store, String instance, Set<String> trustedKeyIds, Duration missingAfter, Answers answers) {
+        this.store = store;
+        this.instance = instance;
+        this.trustedKeyIds = Set.copyOf(trustedKeyIds);
+        this.missingAfter = missingAfter;
+        this.answers = answers;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "platform-receiver " + instance);
+            t.setDaemon(true);
+            return t;
+        });
+        // close() finishes the work at hand, not the MISSING timers (the next start arms them again)
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        this.worker = executor;
+    }
+
+    /** Takes over the cases staged in the store (by this instance before a restart, or by one that is gone). */
+    void adoptStaged() throws IOException {
+        for (String[] staged : store.stagedCases()) {
+            armMissingTimer(staged[0], staged[1], 1);
+            submit(() -> tryComplete(staged[0], staged[1]));
+        }
+    }
+
+    Counts counts() {
+        return new Counts(notices.get(), chunks.get(), repeatedChunks.get(), verified.get(), rejected.get(),
+                duplicates.get(), missingRequests.get(), ignored.get());
+    }
+
+    /**
+     * A message on the case filter. A chunk's header comes from its topic (MQTT 3.1.1) or, when the topic has none,
+     * from {@code properties} (MQTT 5 user properties; null on a 3.1.1 link). Never throws: the MQTT clients drop
+     * the connection when their callback does.
+     */
+    void onMessage(Topics topics, String topic, byte[] payload, Supplier<ChunkHeader> properties) {
+        try {
+            var parsed = topics.parse(topic);
+            if (parsed.isEmpty() || (!parsed.get().notice() && parsed.get().chunk() == null && properties == null)) {
+                ignore(topic, "not a notice or chunk topic");
+            } else if (!CaseStore.isSafeName(parsed.get().gateway())) {
+                ignore(topic, "the gateway id is not a safe file name");
+            } else if (parsed.get().notice()) {
+                onNotice(parsed.get().gateway(), payload);
+            } else if (parsed.get().chunk() != null) {
+                onChunk(parsed.get().gateway(), parsed.get().chunk(), payload);
+            } else {
+                ChunkHeader header;
+                try {
+                    header = properties.get();
+                } catch (NumberFormatException e) {
+                    ignore(topic, "a chunk whose index or chunks property is missing or not a number");
+                    return;
+                }
+                onChunk(parsed.get().gateway(), header, payload);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "cannot handle a message on " + topic, e);
+        }
+    }
+
+    /** A message that is not a notice or chunk, or not a valid one. */
+    void ignore(String what, String why) {
+        ignored.incrementAndGet();
+        LOG.log(Level.WARNING, "ignored {0}: {1}", what, why);
+    }
+
+    /** A message on P/G/case/notice: kept, then the case completed if its chunks are all here. */
+    void onNotice(String gateway, byte[] payload) {
+        CaseNotice.Parsed parsed = CaseNotice.parse(payload);
+        if (parsed.notice() == null) {
+            ignore(gateway + " notice", parsed.problem());
+            return;
+        }
+        notices.incrementAndGet();
+        CaseNotice notice = parsed.notice();
+        if (store.isStored(gateway, notice.caseId())) {
+            submit(() -> answerDuplicate(gateway, notice));
+            return;
+        }
+        try {
+            store.putNotice(gateway, notice.caseId(), payload);
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "cannot keep the notice of case " + notice.caseId(), e);
+            return;
+        }
+        armMissingTimer(gateway, notice.caseId(), 1);
+        submit(() -> tryComplete(gateway, notice.caseId()));
+    }
+
+    /** A message on P/G/case/chunk: checked against its digest, kept, then the case completed if it is whole. */
+    void onChunk(String gateway, ChunkHeader header, byte[] bytes) {
+        chunks.incrementAndGet();
+        String caseId = header.caseId();
+        if (!CaseStore.isSafeName(caseId)) {
+            ignore(gateway + " chunk", "caseId '" + caseId + "' is missing or not a safe file name");
+            return;
+        }
+        if (header.index() < 0 || header.index() >= header.chunks()) {
+            ignore(gateway + " chunk", "case " + caseId + ": index " + header.index() + " is not in 0.."
+                    + (header.chunks() - 1));
+            return;
+        }
+        if (store.isStored(gateway, caseId)) {
+            repeatedChunks.incrementAndGet();
+            return;
+        }
+        if (header.sha256() != null) {
+            String actual = PacketCheck.sha256(bytes);
+            if (!actual.equals(header.sha256())) {
+                String reason = "chunk " + header.index() + " of " + header.chunks() + ": its bytes' SHA-256 " + actual
+                        + " is not its sha256 property '" + header.sha256() + "'";
+                submit(() -> rejectForChunk(gateway, caseId, reason));
+                return;
+            }
+        }
+        try {
+            if (!store.putChunk(gateway, caseId, header.index(), bytes)) {
+                repeatedChunks.incrementAndGet();
+                return;
+            }
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "cannot keep chunk " + header.index() + " of case " + caseId, e);
+            return;
+        }
+        submit(() -> tryComplete(gateway, caseId));
+    }
+
+    /** Finishes the work at hand (up to 10 s); timers are dropped. */
+    @Override
+    public void close() {
+        closing = true;
+        missingTimers.values().forEach(f -> f.cancel(false));
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void submit(Runnable task) {
+        try {
+            worker.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, "receiver task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closing: what is on disk is taken up by the next start (or another instance's timer)
+        }
+    }
+
+    /** Assembles, checks, stores and answers a case once its notice and every chunk are in the store. */
+    private void tryComplete(String gateway, String caseId) {
+        if (store.isStored(gateway, caseId) || store.isMarkedRejected(gateway, caseId)) {
+            return;
+        }
+        var staged = store.notice(gateway, caseId);
+        if (staged.isEmpty()) {
+            return; // the notice went to another instance, or has not come yet
+        }
+        CaseNotice notice = CaseNotice.parse(staged.get().json()).notice();
+        if (notice == null || store.chunkIndexes(gateway, caseId).size() < notice.chunks()
+                || !missingIndexes(gateway, caseId, notice).isEmpty()) {
+            return;
+        }
+        try {
+            if (!store.claim(gateway, caseId, instance)) {
+                return; // another instance is on it
+            }
+            if (store.isStored(gateway, caseId)) {
+                store.clearPartial(gateway, caseId); // another instance finished it between our look and our claim
+                return;
+            }
+            byte[] packet = store.assemble(gateway, caseId, notice.chunks());
+            PacketCheck.Outcome outcome = PacketCheck.check(packet, notice, gateway, trustedKeyIds);
+            String problem = outcome.ok() ? linkIntoChain(gateway, outcome.link()) : outcome.problem();
+            if (problem == null) {
+                store.storeVerified(gateway, caseId, packet);
+                verified.incrementAndGet();
+                record(gateway, notice, outcome.link().sequence(), "VERIFIED", "", staged.get().arrived());
+                answer(gateway, Acknowledgement.verified(caseId, notice.packetSha256()));
+            } else {
+                store.storeRejected(gateway, caseId, packet, problem);
+                rejected.incrementAndGet();
+                record(gateway, notice, notice.sequence(), "REJECTED", problem, staged.get().arrived());
+                answer(gateway, Acknowledgement.rejected(caseId, notice.packetSha256(), problem));
+            }
+            cancelMissingTimer(gateway, caseId);
+            store.clearPartial(gateway, caseId);
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "cannot complete case " + caseId + " of " + gateway + " (left for a retry)", e);
+            try {
+                store.releaseClaim(gateway, caseId);
+            } catch (IOException again) {
+                LOG.log(Level.ERROR, "cannot release the claim on case " + caseId, again);
+            }
+        }
+    }
+
+    /**
+     * Takes the packet's sequence number in its gateway's chain and checks it against its stored neighbours (packets
+     * arrive out of sequence order, violations first, so gaps are normal here; verifyStore names the ones left).
+     * The number is taken before the neighbours are read, so of two instances storing neighbours at once at least
+     * one sees the other. Null when the packet fits.
+     */
+    private String linkIntoChain(String gateway, CaseStore.ChainEntry link) throws IOException {
+        var holder = store.claimSequence(gateway, link);
+        if (holder.isPresent()) {
+            return "sequence " + link.sequence() + " of gateway " + gateway + " is already case "
+                    + holder.get().caseId() + " (manifest " + holder.get().manifestSha256() + ")";
+        }
+        String problem = null;
+        if (link.sequence() == 1 && !link.previousManifestSha256().isEmpty()) {
+            problem = "it has sequence 1 but names a previous manifest";
+        }
+        var before = store.chainEntry(gateway, link.sequence() - 1);
+        if (problem == null && before.isPresent()
+                && !before.get().manifestSha256().equals(link.previousManifestSha256())) {
+            problem = "it does not link to case " + before.get().caseId() + " (sequence " + (link.sequence() - 1)
+                    + "): its previousManifestSha256 " + link.previousManifestSha256() + " is not "
+                    + before.get().manifestSha256();
+        }
+        var after = store.chainEntry(gateway, link.sequence() + 1);
+        if (problem == null && after.isPresent()
+                && !after.get().previousManifestSha256().equals(link.manifestSha256())) {
+            problem = "case " + after.get().caseId() + " (sequence " + (link.sequence() + 1)
+                    + ") does not name its manifest " + link.manifestSha256() + " as the previous one";
+        }
+        if (problem != null) {
+            store.releaseSequence(gateway, link.sequence());
+            return "chain of gateway " + gateway + ": " + problem;
+        }
+        return null;
+    }
+
+    private void answerDuplicate(String gateway, CaseNotice notice) {
+        String storedSha;
+        try {
+            storedSha = PacketCheck.sha256(Files.readAllBytes(store.packet(gateway, notice.caseId())));
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "cannot read the stored packet of case " + notice.caseId(), e);
+            return;
+        }
+        try {
+            if (!storedSha.equals(notice.packetSha256())) {
+                String reason = "case " + notice.caseId() + " is stored already with another packet (SHA-256 "
+                        + storedSha + ")";
+                rejected.incrementAndGet();
+                record(gateway, notice, notice.sequence(), "REJECTED", reason, Instant.now());
+                answer(gateway, Acknowledgement.rejected(notice.caseId(), notice.packetSha256(), reason));
+                return;
+            }
+            duplicates.incrementAndGet();
+            record(gateway, notice, notice.sequence(), "DUPLICATE", "", null);
+            answer(gateway, Acknowledgement.verified(notice.caseId(), notice.packetSha256()));
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "cannot record duplicate case " + notice.caseId(), e);
+        }
+    }
+
+    private void rejectForChunk(String gateway, String caseId, String reason) {
+        try {
+            if (!store.markRejected(gateway, caseId, reason)) {
+                return; // answered already, for an earlier bad chunk of the case
+            }
+            rejected.incrementAndGet();
+            cancelMissingTimer(gateway, caseId);
+            CaseNotice notice = store.notice(gateway, caseId).map(s -> CaseNotice.parse(s.json()).notice())
+                    .orElse(null);
+            String sha = notice == null ? "" : notice.packetSha256();
+            if (notice != null) {
+                record(gateway, notice, notice.sequence(), "REJECTED", reason, store.notice(gateway, caseId)
+                        .map(CaseStore.StagedNotice::arrived).orElse(Instant.now()));
+            } else {
+                store.appendReceived(new ReceivedCase(caseId, gateway, 0, "", "", "", "REJECTED", false, reason,
+                        Instant.now().toString(), 0, -1, instance));
+            }
+            answer(gateway, Acknowledgement.rejected(caseId, sha, reason));
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "cannot reject case " + caseId, e);
+        }
+    }
+
+    private List<Integer> missingIndexes(String gateway, String caseId, CaseNotice notice) {
+        TreeSet<Integer> have = store.chunkIndexes(gateway, caseId);
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < notice.chunks(); i++) {
+            if (!have.contains(i)) {
+                missing.add(i);
+            }
+        }
+        return missing;
+    }
+
+    private void armMissingTimer(String gateway, String caseId, int backoff) {
+        if (closing) {
+            return;
+        }
+        String key = gateway + "/" + caseId;
+        try {
+            ScheduledFuture<?> timer = worker.schedule(() -> checkMissing(gateway, caseId, backoff),
+                    missingAfter.toMillis() * backoff, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> before = missingTimers.put(key, timer);
+            if (before != null) {
+                before.cancel(false);
+            }
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private void cancelMissingTimer(String gateway, String caseId) {
+        ScheduledFuture<?> timer = missingTimers.remove(gateway + "/" + caseId);
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    /** Runs missingAfter after the notice: asks for the chunks still missing, then again later while some are. */
+    private void checkMissing(String gateway, String caseId, int backoff) {
+        missingTimers.remove(gateway + "/" + caseId);
+        if (store.isStored(gateway, caseId) || store.isMarkedRejected(gateway, caseId)) {
+            return;
+        }
+        var staged = store.notice(gateway, caseId);
+        if (staged.isEmpty()) {
+            return; // completed (by any instance) meanwhile
+        }
+        CaseNotice notice = CaseNotice.parse(staged.get().json()).notice();
+        if (notice == null) {
+            return;
+        }
+        List<Integer> missing = missingIndexes(gateway, caseId, notice);
+        if (missing.isEmpty()) {
+            // every chunk is here: an instance that claimed the case and died leaves a claim behind
+            var claimed = store.claimed(gateway, caseId);
+            if (claimed.isPresent() && claimed.get().isBefore(Instant.now().minus(missingAfter))) {
+                try {
+                    store.releaseClaim(gateway, caseId);
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "cannot release a stale claim on case {0}: {1}", caseId, e.toString());
+                }
+            }
+            tryComplete(gateway, caseId);
+        } else {
+            missingRequests.incrementAndGet();
+            answer(gateway, Acknowledgement.missing(caseId, notice.packetSha256(), missing));
+        }
+        if (store.notice(gateway, caseId).isPresent() && !store.isStored(gateway, caseId)) {
+            armMissingTimer(gateway, caseId, Math.min(backoff * 2, MAX_MISSING_BACKOFF));
+        }
+    }
+
+    private void record(String gateway, CaseNotice notice, long sequence, String status, String reason,
+            Instant arrived) throws IOException {
+        Instant now = Instant.now();
+        store.appendReceived(new ReceivedCase(notice.caseId(), gateway, sequence, notice.outcome(), notice.plate(),
+                notice.packetSha256(), status, !status.equals("REJECTED"), reason, now.toString(),
+                arrived == null ? 0 : Math.max(0, Duration.between(arrived, now).toMillis()),
+                notice.time() == null ? -1 : Duration.between(notice.time(), now).toMillis(), instance));
+    }
+
+    private void answer(String gateway, Acknowledgement ack) {
+        answers.send(gateway, ack);
+    }
+}

@@ -1,0 +1,314 @@
+package org.nsegw.emulator.platform;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The receiver's folder, shared by every instance of a shared subscription. Every file appears whole (written beside
+ * its place and renamed) and claims are files created exclusively, so instances need no other coordination:
+ *
+ * <pre>
+ * &lt;store&gt;/&lt;gateway&gt;/&lt;caseId&gt;.zip                 verified packets: PacketVerifier.verifyDirectory checks each chain
+ * &lt;store&gt;/received.jsonl                           one line per outcome (ReceivedCase)
+ * &lt;store&gt;/.partial/&lt;gateway&gt;/&lt;caseId&gt;/notice.json   the notice, its modification time = when it first arrived
+ * &lt;store&gt;/.partial/&lt;gateway&gt;/&lt;caseId&gt;/&lt;index&gt;.chunk  chunks as they arrive (repeats ignored)
+ * &lt;store&gt;/.partial/&lt;gateway&gt;/&lt;caseId&gt;/claim         the instance assembling the packet
+ * &lt;store&gt;/.partial/&lt;gateway&gt;/&lt;caseId&gt;/rejected.txt  a chunk did not match its digest: waits for a person
+ * &lt;store&gt;/.chain/&lt;gateway&gt;/&lt;sequence&gt;               "caseId manifestSha256 previousManifestSha256": one case per number
+ * &lt;store&gt;/.rejected/&lt;gateway&gt;/&lt;caseId&gt;.zip (.txt)   packets that did not verify, and why
+ * </pre>
+ *
+ * Gateway ids and case ids become file names, so only {@link #isSafeName safe names} are accepted.
+ */
+final class CaseStore {
+
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+    private static final Object RECEIVED_LOCK = new Object();
+
+    private final Path root;
+
+    CaseStore(Path root) throws IOException {
+        this.root = root;
+        Files.createDirectories(root);
+    }
+
+    /** Letters, digits, '.', '_' and '-', not starting with '.', at most 128 characters. */
+    static boolean isSafeName(String name) {
+        return name != null && SAFE.matcher(name).matches();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path packet(String gateway, String caseId) {
+        return root.resolve(gateway).resolve(caseId + ".zip");
+    }
+
+    boolean isStored(String gateway, String caseId) {
+        return Files.isRegularFile(packet(gateway, caseId));
+    }
+
+    private Path partial(String gateway, String caseId) {
+        return root.resolve(".partial").resolve(gateway).resolve(caseId);
+    }
+
+    /** Keeps the notice unless one is there already; a notice for a case rejected for a bad chunk starts it afresh. */
+    boolean putNotice(String gateway, String caseId, byte[] json) throws IOException {
+        Path dir = partial(gateway, caseId);
+        if (Files.exists(dir.resolve("rejected.txt"))) {
+            clearPartial(gateway, caseId);
+        }
+        return writeOnce(dir, "notice.json", json, false);
+    }
+
+    /** The staged notice and when it first arrived. */
+    Optional<StagedNotice> notice(String gateway, String caseId) {
+        Path file = partial(gateway, caseId).resolve("notice.json");
+        try {
+            return Optional.of(new StagedNotice(Files.readAllBytes(file), Files.getLastModifiedTime(file).toInstant()));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    record StagedNotice(byte[] json, Instant arrived) {
+    }
+
+    /** Keeps a chunk unless it is there already; true if it was new. */
+    boolean putChunk(String gateway, String caseId, int index, byte[] bytes) throws IOException {
+        return writeOnce(partial(gateway, caseId), index + ".chunk", bytes, false);
+    }
+
+    /** The indexes of the chunks kept so far. */
+    TreeSet<Integer> chunkIndexes(String gateway, String caseId) {
+        TreeSet<Integer> indexes = new TreeSet<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(partial(gateway, caseId), "*.chunk")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                indexes.add(Integer.parseInt(name.substring(0, name.length() - ".chunk".length())));
+            }
+        } catch (NoSuchFileException e) {
+            // no chunk yet
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot list the chunks of case " + caseId + ": " + e, e);
+        }
+        return indexes;
+    }
+
+    /** The chunks 0..chunks-1 in order, as one packet. */
+    byte[] assemble(String gateway, String caseId, int chunks) throws IOException {
+        Path dir = partial(gateway, caseId);
+        List<byte[]> parts = new ArrayList<>(chunks);
+        long size = 0;
+        for (int i = 0; i < chunks; i++) {
+            byte[] part = Files.readAllBytes(dir.resolve(i + ".chunk"));
+            parts.add(part);
+            size += part.length;
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IOException("case " + caseId + ": packet of " + size + " bytes is too large to verify in memory");
+        }
+        ByteBuffer packet = ByteBuffer.allocate((int) size);
+        parts.forEach(packet::put);
+        return packet.array();
+    }
+
+    /** True for the one instance that may assemble the case now. */
+    boolean claim(String gateway, String caseId, String instance) throws IOException {
+        Path dir = partial(gateway, caseId);
+        Files.createDirectories(dir);
+        try {
+            Files.write(dir.resolve("claim"), instance.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    /** When the case was claimed, if it is. */
+    Optional<Instant> claimed(String gateway, String caseId) {
+        try {
+            return Optional.of(Files.getLastModifiedTime(partial(gateway, caseId).resolve("claim")).toInstant());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    void releaseClaim(String gateway, String caseId) throws IOException {
+        Files.deleteIfExists(partial(gateway, caseId).resolve("claim"));
+    }
+
+    /** Marks a case rejected for a chunk that did not match its digest (no MISSING, no assembly); false if it was. */
+    boolean markRejected(String gateway, String caseId, String reason) throws IOException {
+        return writeOnce(partial(gateway, caseId), "rejected.txt", reason.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    boolean isMarkedRejected(String gateway, String caseId) {
+        return Files.exists(partial(gateway, caseId).resolve("rejected.txt"));
+    }
+
+    /** Removes what was staged for a case; files another instance adds meanwhile are removed or left, both harmless. */
+    void clearPartial(String gateway, String caseId) {
+        Path dir = partial(gateway, caseId);
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a file added meanwhile keeps its folder: left for the next notice
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // done already
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every staged case with a notice: (gateway, caseId). */
+    List<String[]> stagedCases() throws IOException {
+        List<String[]> cases = new ArrayList<>();
+        Path partials = root.resolve(".partial");
+        if (!Files.isDirectory(partials)) {
+            return cases;
+        }
+        try (DirectoryStream<Path> gateways = Files.newDirectoryStream(partials)) {
+            for (Path gateway : gateways) {
+                try (DirectoryStream<Path> caseDirs = Files.newDirectoryStream(gateway)) {
+                    for (Path caseDir : caseDirs) {
+                        if (Files.exists(caseDir.resolve("notice.json"))) {
+                            cases.add(new String[] {gateway.getFileName().toString(), caseDir.getFileName().toString()});
+                        }
+                    }
+                }
+            }
+        }
+        return cases;
+    }
+
+    /** Stores a verified packet, on disk (fsync) before the caller acknowledges it. */
+    void storeVerified(String gateway, String caseId, byte[] packet) throws IOException {
+        writeOnce(root.resolve(gateway), caseId + ".zip", packet, true);
+    }
+
+    /** Keeps a packet that did not verify, and why, for the person who must look. */
+    void storeRejected(String gateway, String caseId, byte[] packet, String reason) throws IOException {
+        Path dir = root.resolve(".rejected").resolve(gateway);
+        replace(dir, caseId + ".zip", packet);
+        replace(dir, caseId + ".txt", reason.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** One link of a gateway's chain as stored. */
+    record ChainEntry(long sequence, String caseId, String manifestSha256, String previousManifestSha256) {
+    }
+
+    Optional<ChainEntry> chainEntry(String gateway, long sequence) {
+        if (sequence < 1) {
+            return Optional.empty();
+        }
+        try {
+            String[] f = Files.readString(root.resolve(".chain").resolve(gateway).resolve(Long.toString(sequence)),
+                    StandardCharsets.UTF_8).split(" ", -1);
+            return Optional.of(new ChainEntry(sequence, f[0], f[1], f.length > 2 ? f[2] : ""));
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Takes the entry's sequence number for its case; if another case has it, that case's entry. Taking it again for
+     * the same case succeeds.
+     */
+    Optional<ChainEntry> claimSequence(String gateway, ChainEntry entry) throws IOException {
+        Path dir = root.resolve(".chain").resolve(gateway);
+        String line = entry.caseId() + " " + entry.manifestSha256() + " " + entry.previousManifestSha256();
+        if (writeOnce(dir, Long.toString(entry.sequence()), line.getBytes(StandardCharsets.UTF_8), true)) {
+            return Optional.empty();
+        }
+        Optional<ChainEntry> holder = chainEntry(gateway, entry.sequence());
+        return holder.filter(h -> !h.caseId().equals(entry.caseId()));
+    }
+
+    void releaseSequence(String gateway, long sequence) throws IOException {
+        Files.deleteIfExists(root.resolve(".chain").resolve(gateway).resolve(Long.toString(sequence)));
+    }
+
+    /** Appends one line in one write, so instances sharing the folder do not interleave their lines. */
+    void appendReceived(ReceivedCase received) throws IOException {
+        byte[] line = (received.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (RECEIVED_LOCK) {
+            try (FileChannel out = FileChannel.open(root.resolve(ReceivedCase.FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    out.write(buffer);
+                }
+            }
+        }
+    }
+
+    /** Writes name in dir unless it exists; true if this call wrote it. Two racing writers both "win" with equal bytes. */
+    private static boolean writeOnce(Path dir, String name, byte[] bytes, boolean durable) throws IOException {
+        Path target = dir.resolve(name);
+        if (Files.exists(target)) {
+            return false;
+        }
+        Path temp = temporary(dir, name, bytes, durable);
+        try {
+            Files.createLink(target, temp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException | IOException e) {
+            if (Files.exists(target)) {
+                return false;
+            }
+            // no hard links here: a rename is atomic too, only not exclusive
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            return true;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void replace(Path dir, String name, byte[] bytes) throws IOException {
+        Path temp = temporary(dir, name, bytes, false);
+        Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Path temporary(Path dir, String name, byte[] bytes, boolean durable) throws IOException {
+        Files.createDirectories(dir);
+        Path temp = dir.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
+        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            if (durable) {
+                out.force(true);
+            }
+        }
+        return temp;
+    }
+}

@@ -1,0 +1,200 @@
+package org.nsegw.emulator.platform;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+
+/** The receiver's MQTT 5 connection (Paho v5): the shared subscription in, the answers out. */
+final class Mqtt5Link implements PlatformReceiver.Link {
+
+    private static final System.Logger LOG = System.getLogger(Mqtt5Link.class.getName());
+
+    private final PlatformReceiver.Settings settings;
+    private final Topics topics;
+    private final CaseReception reception;
+    private final MqttAsyncClient client;
+    private volatile boolean closing;
+
+    Mqtt5Link(PlatformReceiver.Settings settings, Topics topics, CaseReception reception) throws IOException {
+        this.settings = settings;
+        this.topics = topics;
+        this.reception = reception;
+        try {
+            this.client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IOException("cannot create the MQTT client for " + settings.broker() + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void connect() throws IOException {
+        client.setCallback(new Callback());
+        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+        buffer.setBufferEnabled(true);
+        buffer.setBufferSize(10_000);
+        client.setBufferOpts(buffer);
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        // A persistent session needs clean start off AND an expiry (DOMAIN.md §8): what the broker assigned to this
+        // instance while it is away then waits for it.
+        options.setCleanStart(settings.sessionExpiry().isZero());
+        options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 60);
+        options.setKeepAliveInterval(60);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            client.connect(options).waitForCompletion(PlatformReceiver.CONNECT_TIMEOUT.toMillis());
+            subscribe();
+        } catch (MqttException e) {
+            throw new IOException("cannot connect to " + settings.broker() + " as " + settings.clientId() + ": " + e, e);
+        }
+    }
+
+    private void subscribe() throws MqttException {
+        String filter = topics.caseFilter(settings.group());
+        // Paho 1.2.5 does not call a per-subscription listener for shared subscriptions (paho.mqtt.java #827):
+        // messages come through the client's callback.
+        IMqttToken token = client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)});
+        token.waitForCompletion(PlatformReceiver.CONNECT_TIMEOUT.toMillis());
+        int[] codes = token.getReasonCodes();
+        if (codes == null || codes.length != 1 || codes[0] >= 0x80) {
+            throw new MqttException(codes == null || codes.length == 0 ? 0x80 : codes[0]);
+        }
+        LOG.log(Level.INFO, "{0} subscribed to {1} (MQTT 5)", settings.clientId(), filter);
+    }
+
+    @Override
+    public void send(String gateway, Acknowledgement ack) {
+        MqttMessage message = new MqttMessage(ack.toJson());
+        message.setQos(1);
+        message.setRetained(false);
+        MqttProperties properties = new MqttProperties();
+        properties.setCorrelationData(ack.caseId().getBytes(StandardCharsets.UTF_8));
+        properties.setContentType("application/json");
+        message.setProperties(properties);
+        try {
+            publishWithinWindow(client, topics.ack(gateway), message);
+        } catch (MqttException e) {
+            // the gateway asks again (a resent notice): a lost answer costs one resend
+            LOG.log(Level.WARNING, "cannot send {0} for case {1}: {2}", ack.status(), ack.caseId(), e.toString());
+        }
+    }
+
+    /**
+     * Publishes without waiting, unless the broker's Receive Maximum is reached: Paho then refuses the publish
+     * ("Too many publishes in progress") instead of queueing it, so wait for an earlier publish to complete and try
+     * again (for up to a minute).
+     */
+    static void publishWithinWindow(MqttAsyncClient client, String topic, MqttMessage message) throws MqttException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            try {
+                client.publish(topic, message);
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                IMqttToken[] pending = client.getPendingTokens();
+                if (pending.length > 0) {
+                    pending[0].waitForCompletion(1_000);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            if (client.isConnected()) {
+                client.disconnect(5_000).waitForCompletion(5_000);
+            }
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "disconnect: {0}", e.toString());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "close: {0}", e.toString());
+        }
+    }
+
+    /** The chunk's user properties; the correlation data stands in for a missing caseId. */
+    private static CaseReception.ChunkHeader header(MqttMessage message) {
+        Map<String, String> props = new TreeMap<>();
+        MqttProperties properties = message.getProperties();
+        if (properties != null && properties.getUserProperties() != null) {
+            for (UserProperty p : properties.getUserProperties()) {
+                props.put(p.getKey(), p.getValue());
+            }
+        }
+        String caseId = props.getOrDefault("caseId", "");
+        if (caseId.isEmpty() && properties != null && properties.getCorrelationData() != null) {
+            caseId = new String(properties.getCorrelationData(), StandardCharsets.UTF_8);
+        }
+        return new CaseReception.ChunkHeader(caseId, Integer.parseInt(props.getOrDefault("index", "")),
+                Integer.parseInt(props.getOrDefault("chunks", "")), props.getOrDefault("sha256", ""));
+    }
+
+    private final class Callback implements MqttCallback {
+
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            reception.onMessage(topics, topic, message.getPayload(), () -> header(message));
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverURI) {
+            if (reconnect) {
+                try {
+                    subscribe(); // the session may have expired meanwhile
+                } catch (MqttException e) {
+                    LOG.log(Level.WARNING, "cannot subscribe again after reconnecting: {0}", e.toString());
+                }
+            }
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            if (!closing) {
+                LOG.log(Level.WARNING, "{0} disconnected: {1}", settings.clientId(), response);
+            }
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            LOG.log(Level.WARNING, "MQTT error: {0}", exception.toString());
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // answers are fire and forget: a lost one costs the gateway a resend, answered VERIFIED again
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+    }
+}
