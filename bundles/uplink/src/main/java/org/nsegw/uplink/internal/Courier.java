@@ -47,7 +47,7 @@ import org.osgi.service.log.Logger;
 final class Courier {
 
     /** What the courier needs besides the outbox and the link. */
-    record Settings(Topics topics, String gatewayId, int maxChunkKb, int heartbeatSeconds, String version) {
+    record Settings(Topics topics, String gatewayId, int maxChunkKb, int heartbeatSeconds, int ackTimeoutSeconds, String version) {
     }
 
     /** Cases whose packets are held in memory while being sent. */
@@ -63,6 +63,10 @@ final class Courier {
     private record Active(Transfer transfer, CaseNotice notice, byte[] packet) {
     }
 
+    /** A case whose every message the broker PUBACKed, waiting for the platform since {@code nanos}. */
+    private record Waiting(Transfer transfer, long nanos) {
+    }
+
     private final Outbox outbox;
     private final BrokerLink link;
     private final Settings settings;
@@ -71,7 +75,7 @@ final class Courier {
     private final Logger log;
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
     private final Map<String, Active> active = new LinkedHashMap<>();
-    private final Map<String, Transfer> awaiting = new HashMap<>();
+    private final Map<String, Waiting> awaiting = new HashMap<>();
     private final Set<String> rejected = new HashSet<>();
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
     private volatile boolean running;
@@ -86,6 +90,7 @@ final class Courier {
     private long lastLoad;
     private boolean lastLoadFound = true;
     private long nextHeartbeat;
+    private long nextTimeoutCheck;
     private Instant since;
 
     Courier(Outbox outbox, BrokerLink link, Settings settings, Clock clock, Logger log) {
@@ -96,7 +101,7 @@ final class Courier {
         this.clock = clock;
         this.log = log;
         for (String c : List.of("connects", "notices", "chunks", "chunkBytes", "casesSent", "verified", "missing", "rejected",
-                "invalidAcks", "pubackErrors", "unreadablePackets")) {
+                "invalidAcks", "pubackErrors", "unreadablePackets", "resentUnanswered")) {
             counters.put(c, new AtomicLong());
         }
     }
@@ -153,6 +158,7 @@ final class Courier {
                 handleEvents(0);
                 boolean published = fill();
                 heartbeat();
+                resendUnanswered();
                 if (!published) {
                     handleEvents(IDLE_POLL_MS);
                 }
@@ -226,6 +232,12 @@ final class Courier {
         chunkSize = size;
         for (Active a : active.values()) {
             a.transfer().reconnected();
+        }
+        if (!limits.sessionPresent() && !awaiting.isEmpty()) {
+            // the broker lost our session, and may have lost with it what it held for the platform
+            log.warn("Uplink: the broker has no session of this gateway any more; {} cases waiting for the platform are sent again",
+                    awaiting.size());
+            awaiting.clear();
         }
         connected = true;
         since = clock.instant();
@@ -420,6 +432,9 @@ final class Courier {
         Transfer t = a.transfer();
         if (error != null) {
             t.failed(step);
+            if (gen != generation || !connected) {
+                return; // the connection went: sent again after the reconnect
+            }
             count("pubackErrors", 1);
             pauseUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
             log.warn("Uplink: {} of {} not accepted: {}; sent again", step.notice() ? "the notice" : "chunk " + step.index(), caseId,
@@ -434,7 +449,7 @@ final class Courier {
             if (t.phase() == Phase.AWAITING) {
                 outbox.markSent(caseId);
                 active.remove(caseId);
-                awaiting.put(caseId, t);
+                awaiting.put(caseId, new Waiting(t, System.nanoTime()));
                 count("casesSent", 1);
             }
         } catch (IllegalArgumentException gone) {
@@ -486,7 +501,8 @@ final class Courier {
             return;
         }
         outbox.acknowledge(id);
-        Transfer t = a != null ? a.transfer() : awaiting.get(id);
+        Waiting w = awaiting.get(id);
+        Transfer t = a != null ? a.transfer() : w != null ? w.transfer() : null;
         if (t != null) {
             t.verified();
         }
@@ -500,7 +516,8 @@ final class Courier {
         String id = ack.caseId();
         count("missing", 1);
         Active a = active.get(id);
-        Transfer waiting = awaiting.get(id);
+        Waiting w = awaiting.get(id);
+        Transfer waiting = w == null ? null : w.transfer();
         if (a == null && waiting != null) {
             Optional<Item> item = outbox.find(id);
             if (item.isEmpty()) {
@@ -546,7 +563,8 @@ final class Courier {
         }
         count("rejected", 1);
         Active a = active.remove(id);
-        Transfer t = a != null ? a.transfer() : awaiting.remove(id);
+        Waiting w = awaiting.remove(id);
+        Transfer t = a != null ? a.transfer() : w != null ? w.transfer() : null;
         if (t != null) {
             t.rejected();
         }
@@ -554,6 +572,25 @@ final class Courier {
         log.error("ALARM uplink: the platform REJECTED case {}: {}; it stays in the outbox and is not sent again on its own", id,
                 ack.reason());
         publishTracked(alarmMessage("the platform rejected case " + id + ": " + ack.reason()));
+    }
+
+    /**
+     * A case the platform has not answered within the ack timeout is sent again whole (the broker may have lost what it
+     * held for the platform, or the platform lost it): the outbox hands it out again once it is no longer waiting.
+     */
+    private void resendUnanswered() {
+        long now = System.nanoTime();
+        if (settings.ackTimeoutSeconds() <= 0 || now - nextTimeoutCheck < 0) {
+            return;
+        }
+        nextTimeoutCheck = now + TimeUnit.SECONDS.toNanos(1);
+        long limit = TimeUnit.SECONDS.toNanos(settings.ackTimeoutSeconds());
+        int before = awaiting.size();
+        awaiting.values().removeIf(w -> now - w.nanos() > limit);
+        if (awaiting.size() < before) {
+            count("resentUnanswered", before - awaiting.size());
+            log.info("Uplink: {} cases unanswered for {} s are sent again", before - awaiting.size(), settings.ackTimeoutSeconds());
+        }
     }
 
     // --- status ---

@@ -22,6 +22,10 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
  * MQTT 5 through Eclipse Paho: clean start off with a session expiry (without the expiry an MQTT 5 broker drops the
  * session, and with it queued QoS 1 messages, at every disconnect: DOMAIN.md §8), keep-alive, a retained last will,
  * no automatic reconnect (the {@link Courier} reconnects, so that it reads every CONNACK's limits).
+ *
+ * <p>Every connect makes a new Paho client: the courier resends what was not PUBACKed itself, and Paho's own replay of
+ * its in-flight messages into a session the broker no longer has made Mosquitto close the connection (protocol error)
+ * again and again in the tests here.
  */
 final class PahoV5Link implements BrokerLink {
 
@@ -33,19 +37,22 @@ final class PahoV5Link implements BrokerLink {
     private static final long CONNECT_TIMEOUT_MS = 30_000;
 
     private final Settings settings;
-    private final MqttAsyncClient client;
+    private volatile MqttAsyncClient client;
 
-    PahoV5Link(Settings settings) throws IOException {
+    PahoV5Link(Settings settings) {
         this.settings = settings;
-        try {
-            this.client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
-        } catch (MqttException e) {
-            throw new IOException("cannot make an MQTT client for " + settings.broker() + ": " + e.getMessage(), e);
-        }
     }
 
     @Override
     public Limits connect(Listener listener) throws IOException {
+        close();
+        MqttAsyncClient client;
+        try {
+            client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
+        } catch (MqttException e) {
+            throw new IOException("cannot make an MQTT client for " + settings.broker() + ": " + e.getMessage(), e);
+        }
+        this.client = client;
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(false);
         o.setSessionExpiryInterval(settings.sessionExpirySeconds());
@@ -118,6 +125,10 @@ final class PahoV5Link implements BrokerLink {
 
     @Override
     public void publish(Message m, Delivery delivery) throws IOException {
+        MqttAsyncClient client = this.client;
+        if (client == null) {
+            throw new IOException("not connected");
+        }
         MqttProperties p = new MqttProperties();
         if (!m.userProperties().isEmpty()) {
             List<UserProperty> props = new ArrayList<>(m.userProperties().size());
@@ -156,6 +167,10 @@ final class PahoV5Link implements BrokerLink {
 
     @Override
     public void disconnect(Message goodbye) {
+        MqttAsyncClient client = this.client;
+        if (client == null) {
+            return;
+        }
         if (client.isConnected() && goodbye != null) {
             try {
                 client.publish(goodbye.topic(), new MqttMessage(goodbye.payload(), goodbye.qos(), goodbye.retained(), null))
@@ -168,6 +183,10 @@ final class PahoV5Link implements BrokerLink {
     }
 
     private void disconnectQuietly() {
+        MqttAsyncClient client = this.client;
+        if (client == null) {
+            return;
+        }
         try {
             if (client.isConnected()) {
                 client.disconnect(5_000).waitForCompletion(6_000);
@@ -183,7 +202,12 @@ final class PahoV5Link implements BrokerLink {
 
     @Override
     public void close() {
+        MqttAsyncClient client = this.client;
+        if (client == null) {
+            return;
+        }
         disconnectQuietly();
+        this.client = null;
         try {
             client.close(true);
         } catch (MqttException e) {

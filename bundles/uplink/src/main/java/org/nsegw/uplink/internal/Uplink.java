@@ -53,7 +53,7 @@ public final class Uplink {
                 config.keepAliveSeconds(), config.sessionExpirySeconds(), sockets, topics.ack(), Courier.will(topics, gateway.id())));
         String version = context.getBundle().getVersion().toString();
         this.courier = new Courier(outbox, link, new Courier.Settings(topics, gateway.id(), config.maxChunkKb(),
-                config.heartbeatSeconds(), version), Clock.systemUTC(), log);
+                config.heartbeatSeconds(), config.ackTimeoutSeconds(), version), Clock.systemUTC(), log);
         courier.start();
         log.info("Uplink to {} as {} (MQTT 5{}), topics {}/{}/…", broker, clientId,
                 tls ? ", TLS" + (config.tls_certFile().isEmpty() ? "" : " with a client certificate") : "", config.topicPrefix(),

@@ -40,6 +40,10 @@ import org.osgi.service.metatype.annotations.Option;
             description = "the largest piece of a packet in one message; smaller when the broker's maximum packet size asks")
     int maxChunkKb() default 256;
 
+    @AttributeDefinition(name = "Acknowledgement timeout (s)", min = "0", max = "604800",
+            description = "a case the platform has not answered this long after its last chunk is sent again; 0: never")
+    int ackTimeoutSeconds() default 600;
+
     @AttributeDefinition(name = "Heartbeat (s)", min = "0", max = "86400", description = "how often the heartbeat is sent; 0: never")
     int heartbeatSeconds() default 60;
 
