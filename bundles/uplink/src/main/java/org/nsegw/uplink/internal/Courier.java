@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,7 +57,7 @@ final class Courier {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** UTC with milliseconds, always three digits (docs/mqtt-topics.md). */
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME = CaseNotice.TIME;
 
     private record Active(Transfer transfer, CaseNotice notice, byte[] packet) {
     }

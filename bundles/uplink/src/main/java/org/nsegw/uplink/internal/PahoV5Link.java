@@ -200,6 +200,18 @@ final class PahoV5Link implements BrokerLink {
         }
     }
 
+    /** Tests: the connection ends as if the network failed (no DISCONNECT), so the broker publishes the will. */
+    void dropWithoutDisconnect() {
+        MqttAsyncClient client = this.client;
+        this.client = null;
+        try {
+            client.disconnectForcibly(0, 1_000, false);
+            client.close(true);
+        } catch (MqttException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         MqttAsyncClient client = this.client;

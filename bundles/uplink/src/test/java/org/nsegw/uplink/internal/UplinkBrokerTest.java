@@ -204,6 +204,90 @@ class UplinkBrokerTest {
         assertThat(log.lines).anyMatch(l -> l.matches("WARN Uplink connection lost: .*; [1-9][0-9]* cases being sent continue.*"));
     }
 
+    @Test
+    void theRetainedStatusSaysOnlineWithTheOutboxThenOfflineAndTheWillSaysOffline() throws Exception {
+        start(0, 1, 10_000);
+        platform.answering = false;
+        startCourier(256, 0);
+        await("sent", Duration.ofSeconds(20), () -> all(State.SENT));
+        assertThat(retainedStatus()).contains("\"gatewayId\":\"hz-test-gw1\"", "\"online\":true", "\"version\":\"test\"",
+                "\"outbox\":{\"pending\":1,\"unacknowledgedCases\":1}").containsPattern("\"since\":\"[0-9T:.-]{23}Z\"");
+        courier.stop();
+        courier = null;
+        assertThat(retainedStatus()).isEqualTo("{\"gatewayId\":\"hz-test-gw1\",\"online\":false}");
+
+        // a gateway that vanishes without a word: the broker publishes its last will
+        PahoV5Link link = new PahoV5Link(new PahoV5Link.Settings(broker.url(), "vanishing", "", "", 5, 3600, null, "x/ack",
+                Courier.will(new Topics(PREFIX, "vanishing"), "vanishing")));
+        link.connect(new BrokerLink.Listener() {
+            @Override
+            public void acknowledgement(byte[] payload, byte[] correlation) {
+            }
+
+            @Override
+            public void lost(String reason) {
+            }
+        });
+        link.publish(new BrokerLink.Message(PREFIX + "/vanishing/status", "{\"online\":true}".getBytes(StandardCharsets.UTF_8), 1,
+                true, java.util.Map.of(), null), error -> { });
+        link.dropWithoutDisconnect();
+        await("the will published", Duration.ofSeconds(10),
+                () -> retainedOrNothing(PREFIX + "/vanishing/status").equals("{\"gatewayId\":\"vanishing\",\"online\":false}"));
+    }
+
+    private String retainedStatus() throws Exception {
+        return retained(TOPICS.status());
+    }
+
+    private String retainedOrNothing(String topic) {
+        try {
+            return retained(topic);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** The retained message of a topic, read by a fresh subscriber. */
+    private String retained(String topic) throws Exception {
+        java.util.concurrent.CompletableFuture<String> got = new java.util.concurrent.CompletableFuture<>();
+        org.eclipse.paho.mqttv5.client.MqttAsyncClient c = new org.eclipse.paho.mqttv5.client.MqttAsyncClient(broker.url(),
+                "reader-" + System.nanoTime(), new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+        c.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
+            @Override
+            public void messageArrived(String t, org.eclipse.paho.mqttv5.common.MqttMessage m) {
+                got.complete(new String(m.getPayload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse r) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException e) {
+            }
+
+            @Override
+            public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken t) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String uri) {
+            }
+
+            @Override
+            public void authPacketArrived(int code, org.eclipse.paho.mqttv5.common.packet.MqttProperties p) {
+            }
+        });
+        try {
+            c.connect().waitForCompletion(5_000);
+            c.subscribe(topic, 1).waitForCompletion(5_000);
+            return got.get(5, TimeUnit.SECONDS);
+        } finally {
+            c.disconnect().waitForCompletion(5_000);
+            c.close();
+        }
+    }
+
     /** Runs an action (in the courier's thread) before passing on its n-th publish. */
     private static final class StopAt implements BrokerLink {
         private final BrokerLink link;

@@ -8,6 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.zip.ZipEntry;
@@ -23,6 +27,7 @@ public record CaseNotice(String caseId, String uuid, long sequence, String prior
 
     static final String MANIFEST = "manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /**
      * Reads the notice's fields from a signed packet.
@@ -48,9 +53,18 @@ public record CaseNotice(String caseId, String uuid, long sequence, String prior
         }
         String time = text(m.path("passage"), "time");
         return new CaseNotice(caseId, text(m, "uuid"), m.path("sequence").asLong(0), priority, text(m.path("verdict"), "outcome"),
-                text(m, "lane"), time.isEmpty() ? text(m.path("time"), "passage") : time, text(m.path("vehicle"), "plate"),
+                text(m, "lane"), utcMillis(time.isEmpty() ? text(m.path("time"), "passage") : time), text(m.path("vehicle"), "plate"),
                 text(m.path("vehicle"), "trailerPlate"), text(m.path("verdict"), "enforcementCode"), sha256(manifest),
                 sha256(packet), packet.length, chunkSize, ChunkSize.count(packet.length, chunkSize));
+    }
+
+    /** UTC with exactly three digits of milliseconds, as every time on the wire; text that is no instant stays as it is. */
+    static String utcMillis(String time) {
+        try {
+            return TIME.format(Instant.parse(time));
+        } catch (DateTimeParseException e) {
+            return time;
+        }
     }
 
     private static String text(JsonNode node, String field) {

@@ -58,7 +58,15 @@ class CaseNoticeTest {
     @Test
     void thePassageTimeFallsBackToTimePassage() throws Exception {
         byte[] zip = zip("{\"caseId\":\"C1\",\"time\":{\"passage\":\"2026-11-23T02:15:00Z\"}}");
-        assertThat(CaseNotice.of("C1", "REVIEW", zip, 1024).time()).isEqualTo("2026-11-23T02:15:00Z");
+        assertThat(CaseNotice.of("C1", "REVIEW", zip, 1024).time()).isEqualTo("2026-11-23T02:15:00.000Z");
+    }
+
+    @Test
+    void timesAreUtcWithThreeDigitsOfMilliseconds() {
+        assertThat(CaseNotice.utcMillis("2026-11-23T02:15:07.250123Z")).isEqualTo("2026-11-23T02:15:07.250Z");
+        assertThat(CaseNotice.utcMillis("2026-11-23T10:15:07+08:00")).isEqualTo("2026-11-23T02:15:07.000Z");
+        assertThat(CaseNotice.utcMillis("not a time")).isEqualTo("not a time");
+        assertThat(CaseNotice.utcMillis("")).isEmpty();
     }
 
     @Test
