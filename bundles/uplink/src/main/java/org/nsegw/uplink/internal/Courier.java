@@ -81,8 +81,11 @@ final class Courier {
     private volatile boolean connected;
     private Thread thread;
     private int generation;
+    /** Case messages (notices, chunks) without a PUBACK on this connection. */
     private int outstanding;
-    private int window = 1;
+    /** Status and alarm messages without a PUBACK on this connection. */
+    private int others;
+    private int receiveMaximum = 1;
     private int chunkSize;
     private long backoff = FIRST_BACKOFF_MS;
     private long pauseUntil;
@@ -223,8 +226,8 @@ final class Courier {
         }
         generation = gen;
         outstanding = 0;
-        // one place kept for the status and alarms
-        window = Math.max(1, limits.receiveMaximum() - 1);
+        others = 0;
+        receiveMaximum = Math.max(1, limits.receiveMaximum());
         if (chunkSize != 0 && size != chunkSize) {
             restartAll(size);
         }
@@ -243,7 +246,7 @@ final class Courier {
         count("connects", 1);
         log.info("Uplink connected (session {}): chunks of {} bytes (broker maximum packet {}), {} in flight; {} cases being sent,"
                 + " {} waiting for the platform", limits.sessionPresent() ? "resumed" : "new", size,
-                limits.maxPacketSize().isPresent() ? limits.maxPacketSize().getAsLong() + " bytes" : "not limited", window,
+                limits.maxPacketSize().isPresent() ? limits.maxPacketSize().getAsLong() + " bytes" : "not limited", receiveMaximum,
                 active.size(), awaiting.size());
         publishTracked(statusMessage(true));
         nextHeartbeat = System.nanoTime();
@@ -275,7 +278,9 @@ final class Courier {
     /** Publishes while the window has room; returns whether anything was published. */
     private boolean fill() {
         boolean any = false;
-        while (connected && running && outstanding < window && System.nanoTime() - pauseUntil >= 0) {
+        // cases leave one place of the broker's Receive Maximum to the status and alarms
+        while (connected && running && outstanding < Math.max(1, receiveMaximum - 1) && outstanding + others < receiveMaximum
+                && System.nanoTime() - pauseUntil >= 0) {
             Active next = null;
             Step step = null;
             for (Active a : active.values()) {
@@ -401,20 +406,21 @@ final class Courier {
 
     /** Status, alarms: QoS 1 messages that are no case's but take a place in the window. */
     private void publishTracked(BrokerLink.Message m) {
-        if (!connected) {
+        if (!connected || outstanding + others >= receiveMaximum) {
+            log.warn("Uplink: {} not published: {}", m.topic(), connected ? "the broker's Receive Maximum is reached" : "offline");
             return;
         }
         int gen = generation;
         try {
             link.publish(m, error -> events.add(() -> {
                 if (gen == generation) {
-                    outstanding--;
+                    others--;
                 }
                 if (error != null) {
                     log.warn("Uplink: {} not delivered: {}", m.topic(), error);
                 }
             }));
-            outstanding++;
+            others++;
         } catch (IOException e) {
             log.warn("Uplink: {} not published: {}", m.topic(), e.getMessage());
         }
