@@ -22,6 +22,20 @@ final class Mosquitto implements AutoCloseable {
 
     /** @param maxPacketSize the broker's {@code max_packet_size}, 0 for none */
     Mosquitto(Path dir, int maxPacketSize) throws IOException {
+        this(dir, maxPacketSize, "");
+    }
+
+    /**
+     * A TLS listener that requires a client certificate signed by {@code ca}.
+     *
+     * @param ca, cert, key PEM files of the CA and the broker's certificate and key
+     */
+    static Mosquitto tls(Path dir, Path ca, Path cert, Path key) throws IOException {
+        return new Mosquitto(dir, 0, "cafile " + ca + "\ncertfile " + cert + "\nkeyfile " + key + "\nrequire_certificate true\n"
+                + "use_identity_as_username true\n");
+    }
+
+    private Mosquitto(Path dir, int maxPacketSize, String listenerOptions) throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(BINARY), "Mosquitto is not installed (apt-get install mosquitto)");
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -29,7 +43,10 @@ final class Mosquitto implements AutoCloseable {
         conf = dir.resolve("mosquitto.conf");
         logFile = dir.resolve("mosquitto.log");
         Files.writeString(conf, "listener " + port + " 127.0.0.1\n"
+                + listenerOptions
                 + "allow_anonymous true\n"
+                // started as root, mosquitto would become the user "mosquitto", who cannot read the test's folders
+                + "user " + System.getProperty("user.name") + "\n"
                 + "persistence false\n"
                 + "log_dest stderr\n"
                 + (maxPacketSize > 0 ? "max_packet_size " + maxPacketSize + "\n" : ""));
@@ -37,6 +54,10 @@ final class Mosquitto implements AutoCloseable {
 
     String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    String tlsUrl() {
+        return "ssl://127.0.0.1:" + port;
     }
 
     Mosquitto start() throws IOException, InterruptedException {
