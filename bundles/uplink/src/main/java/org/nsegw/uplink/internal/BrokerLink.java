@@ -11,8 +11,12 @@ import java.util.OptionalLong;
  */
 interface BrokerLink extends AutoCloseable {
 
-    /** What the broker said in its CONNACK. */
-    record Limits(OptionalLong maxPacketSize, int receiveMaximum, boolean sessionPresent) {
+    /**
+     * What the broker said in its CONNACK.
+     *
+     * @param properties whether messages carry MQTT 5 properties (user properties, correlation data); false on 3.1.1
+     */
+    record Limits(OptionalLong maxPacketSize, int receiveMaximum, boolean sessionPresent, boolean properties) {
     }
 
     /** One message to publish; user properties in order, correlation data may be null. */

@@ -86,6 +86,8 @@ final class Courier {
     /** Status and alarm messages without a PUBACK on this connection. */
     private int others;
     private int receiveMaximum = 1;
+    /** MQTT 5: chunks carry user properties; MQTT 3.1.1: their identity is in the topic. */
+    private boolean properties = true;
     private int chunkSize;
     private long backoff = FIRST_BACKOFF_MS;
     private long pauseUntil;
@@ -228,6 +230,7 @@ final class Courier {
         outstanding = 0;
         others = 0;
         receiveMaximum = Math.max(1, limits.receiveMaximum());
+        properties = limits.properties();
         if (chunkSize != 0 && size != chunkSize) {
             restartAll(size);
         }
@@ -388,7 +391,7 @@ final class Courier {
 
     private BrokerLink.Message noticeMessage(Active a) {
         return new BrokerLink.Message(topics.notice(), a.notice().toJson(), 1, false, Map.of(),
-                a.transfer().caseId().getBytes(StandardCharsets.UTF_8));
+                properties ? a.transfer().caseId().getBytes(StandardCharsets.UTF_8) : null);
     }
 
     private BrokerLink.Message chunkMessage(Active a, int index) {
@@ -396,6 +399,9 @@ final class Courier {
         int from = index * n.chunkSize();
         int to = (int) Math.min(a.packet().length, (long) from + n.chunkSize());
         byte[] bytes = java.util.Arrays.copyOfRange(a.packet(), from, to);
+        if (!properties) {
+            return new BrokerLink.Message(topics.chunk311(n.caseId(), index, n.chunks()), bytes, 1, false, Map.of(), null);
+        }
         Map<String, String> props = new LinkedHashMap<>();
         props.put("caseId", n.caseId());
         props.put("index", Integer.toString(index));

@@ -116,7 +116,7 @@ final class PahoV5Link implements BrokerLink {
                         + Integer.toHexString(codes[0]) + ")");
             }
             return new Limits(max == null || max <= 0 ? OptionalLong.empty() : OptionalLong.of(max),
-                    receive == null || receive <= 0 ? 65_535 : receive, token.getSessionPresent());
+                    receive == null || receive <= 0 ? 65_535 : receive, token.getSessionPresent(), true);
         } catch (MqttException e) {
             disconnectQuietly();
             throw new IOException("cannot connect to " + settings.broker() + " as " + settings.clientId() + ": " + describe(e), e);

@@ -39,32 +39,26 @@ public final class Uplink {
             throws IOException {
         this.log = log;
         URI broker = brokerUri(config.broker());
-        if (!"5".equals(config.mqttVersion())) {
-            log.error("ALARM uplink: MQTT {} is not supported by this version; nothing is sent to {}", config.mqttVersion(), broker);
-            this.courier = null;
-            return;
-        }
+        boolean v5 = !"3.1.1".equals(config.mqttVersion());
         Topics topics = new Topics(config.topicPrefix(), gateway.id());
         String clientId = config.clientId().isEmpty() ? gateway.id() : config.clientId();
         boolean tls = broker.getScheme().equals("ssl") || broker.getScheme().equals("mqtts");
         SSLSocketFactory sockets = tls ? Tls.socketFactory(config.tls_caFile(), config.tls_certFile(), config.tls_keyFile()) : null;
         String paho = (tls ? "ssl" : "tcp") + "://" + broker.getHost() + ":" + (broker.getPort() > 0 ? broker.getPort() : tls ? 8883 : 1883);
-        PahoV5Link link = new PahoV5Link(new PahoV5Link.Settings(paho, clientId, config.username(), config.password(),
-                config.keepAliveSeconds(), config.sessionExpirySeconds(), sockets, topics.ack(), Courier.will(topics, gateway.id())));
+        PahoV5Link.Settings settings = new PahoV5Link.Settings(paho, clientId, config.username(), config.password(),
+                config.keepAliveSeconds(), config.sessionExpirySeconds(), sockets, topics.ack(), Courier.will(topics, gateway.id()));
+        BrokerLink link = v5 ? new PahoV5Link(settings) : new PahoV3Link(settings);
         String version = context.getBundle().getVersion().toString();
         this.courier = new Courier(outbox, link, new Courier.Settings(topics, gateway.id(), config.maxChunkKb(),
                 config.heartbeatSeconds(), config.ackTimeoutSeconds(), version), Clock.systemUTC(), log);
         courier.start();
-        log.info("Uplink to {} as {} (MQTT 5{}), topics {}/{}/…", broker, clientId,
+        log.info("Uplink to {} as {} (MQTT {}{}), topics {}/{}/…", broker, clientId, v5 ? "5" : "3.1.1",
                 tls ? ", TLS" + (config.tls_certFile().isEmpty() ? "" : " with a client certificate") : "", config.topicPrefix(),
                 gateway.id());
     }
 
     @Deactivate
     void deactivate() {
-        if (courier == null) {
-            return;
-        }
         try {
             courier.stop();
         } catch (InterruptedException e) {

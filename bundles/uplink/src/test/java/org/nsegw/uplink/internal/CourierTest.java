@@ -110,7 +110,7 @@ class CourierTest {
     @Test
     void neverMoreInFlightThanTheBrokersReceiveMaximum() throws Exception {
         put(40_000); // 10 or 11 chunks of 4 KiB
-        link.connacks.add(new BrokerLink.Limits(OptionalLong.empty(), 3, false));
+        link.connacks.add(new BrokerLink.Limits(OptionalLong.empty(), 3, false, true));
         start();
         int chunks = ChunkSize.count(outbox.find("C1").orElseThrow().size(), 4096);
         assertThat(chunks).isGreaterThan(5);
@@ -139,13 +139,13 @@ class CourierTest {
     @Test
     void aSmallerMaximumAfterAReconnectStartsTheCaseAgainWithSmallerChunks() throws Exception {
         put(20_000);
-        link.connacks.add(new BrokerLink.Limits(OptionalLong.empty(), 100, false));
+        link.connacks.add(new BrokerLink.Limits(OptionalLong.empty(), 100, false, true));
         start();
         assertThat(link.next().message().topic()).isEqualTo(TOPICS.status());
         Published notice = link.next();
         assertThat(chunkSize(notice)).isEqualTo(4096);
         int max = 2048 + ChunkSize.overhead(TOPICS.chunk());
-        link.connacks.add(new BrokerLink.Limits(OptionalLong.of(max), 100, true));
+        link.connacks.add(new BrokerLink.Limits(OptionalLong.of(max), 100, true, true));
         link.listener.lost("test");
         Published p;
         do {
@@ -163,7 +163,7 @@ class CourierTest {
     @Test
     void anErrorInAPubackSendsTheMessageAgain() throws Exception {
         put(100);
-        link.connacks.add(new BrokerLink.Limits(OptionalLong.empty(), 100, false));
+        link.connacks.add(new BrokerLink.Limits(OptionalLong.empty(), 100, false, true));
         start();
         link.next().delivery().done(null); // status
         Published notice = link.next();

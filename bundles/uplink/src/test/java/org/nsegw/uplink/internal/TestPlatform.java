@@ -35,6 +35,8 @@ import org.nsegw.uplink.internal.protocol.CaseNotice;
 final class TestPlatform implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FILTER_PREFIX = "$share/platform/";
+    private static final String FILTER_SUFFIX = "/+/case/#";
 
     private final String prefix;
     private final MqttAsyncClient client;
@@ -42,6 +44,7 @@ final class TestPlatform implements AutoCloseable {
     final Map<String, byte[]> stored = new ConcurrentHashMap<>();
     final AtomicInteger storedAgain = new AtomicInteger();
     final AtomicInteger chunksReceived = new AtomicInteger();
+    final AtomicInteger chunks311 = new AtomicInteger();
     final AtomicInteger badChunks = new AtomicInteger();
     final AtomicInteger largestChunk = new AtomicInteger();
     final AtomicInteger missingSent = new AtomicInteger();
@@ -81,7 +84,12 @@ final class TestPlatform implements AutoCloseable {
             @Override
             public void connectComplete(boolean reconnect, String uri) {
                 if (reconnect) {
-                    subscribe();
+                    // not waiting: this is Paho's callback thread, which would have to deliver the SUBACK
+                    try {
+                        client.subscribe(FILTER_PREFIX + prefix + FILTER_SUFFIX, 1);
+                    } catch (MqttException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
 
@@ -95,7 +103,7 @@ final class TestPlatform implements AutoCloseable {
 
     private void subscribe() {
         try {
-            client.subscribe("$share/platform/" + prefix + "/+/case/#", 1).waitForCompletion(10_000);
+            client.subscribe(FILTER_PREFIX + prefix + FILTER_SUFFIX, 1).waitForCompletion(10_000);
         } catch (MqttException e) {
             throw new IllegalStateException(e);
         }
@@ -115,21 +123,31 @@ final class TestPlatform implements AutoCloseable {
                     askForLacking(gateway, id);
                 }
                 complete(gateway, id);
-            } else if (topic.endsWith("/case/chunk")) {
-                Map<String, String> p = new HashMap<>();
-                for (UserProperty u : m.getProperties().getUserProperties()) {
-                    p.put(u.getKey(), u.getValue());
+            } else if (levels.length >= 3 && levels[1].equals("case") && levels[2].equals("chunk")) {
+                String id;
+                int index;
+                int count;
+                if (levels.length == 6) { // MQTT 3.1.1: P/G/case/chunk/<caseId>/<index>/<chunks>, no properties
+                    id = levels[3];
+                    index = Integer.parseInt(levels[4]);
+                    count = Integer.parseInt(levels[5]);
+                    chunks311.incrementAndGet();
+                } else {
+                    Map<String, String> p = new HashMap<>();
+                    for (UserProperty u : m.getProperties().getUserProperties()) {
+                        p.put(u.getKey(), u.getValue());
+                    }
+                    id = p.get("caseId");
+                    index = Integer.parseInt(p.get("index"));
+                    count = Integer.parseInt(p.get("chunks"));
+                    if (!CaseNotice.sha256(m.getPayload()).equals(p.get("sha256"))
+                            || !id.equals(new String(m.getProperties().getCorrelationData(), StandardCharsets.UTF_8))) {
+                        badChunks.incrementAndGet();
+                        return;
+                    }
                 }
-                String id = p.get("caseId");
-                int index = Integer.parseInt(p.get("index"));
-                int count = Integer.parseInt(p.get("chunks"));
                 int n = chunksReceived.incrementAndGet();
                 largestChunk.accumulateAndGet(m.getPayload().length, Math::max);
-                if (!CaseNotice.sha256(m.getPayload()).equals(p.get("sha256"))
-                        || !id.equals(new String(m.getProperties().getCorrelationData(), StandardCharsets.UTF_8))) {
-                    badChunks.incrementAndGet();
-                    return;
-                }
                 onChunk.accept(n);
                 if (loseOnce.remove(id + "/" + index)) {
                     return;

@@ -121,6 +121,19 @@ class UplinkBrokerTest {
     }
 
     @Test
+    void mqtt311CarriesTheChunksIdentityInItsTopic() throws Exception {
+        start(0, 3, 100_000);
+        courier = new Courier(outbox, new PahoV3Link(new PahoV5Link.Settings(broker.url(), GATEWAY, "", "", 5, 3600, null,
+                TOPICS.ack(), Courier.will(TOPICS, GATEWAY))), new Courier.Settings(TOPICS, GATEWAY, 32, 1, 0, "test"),
+                Clock.systemUTC(), log.logger);
+        courier.start();
+        await("every case acknowledged", Duration.ofSeconds(20), () -> all(State.ACKNOWLEDGED));
+        assertStoredOnceAndIntact();
+        assertThat(platform.chunks311.get()).isEqualTo(platform.chunksReceived.get()).isPositive();
+        assertThat(platform.largestChunk.get()).isEqualTo(32 * 1024);
+    }
+
+    @Test
     void aPubackAloneNeverAcknowledges() throws Exception {
         start(0, 2, 50_000);
         platform.answering = false;
