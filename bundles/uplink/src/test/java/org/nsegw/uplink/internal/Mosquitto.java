@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** A real Mosquitto on a free loopback port, started and stopped by a test. Persistence off: a restart forgets all. */
-final class Mosquitto implements AutoCloseable {
+final class Mosquitto {
 
     static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
@@ -87,10 +87,5 @@ final class Mosquitto implements AutoCloseable {
                 process.destroyForcibly().waitFor();
             }
         }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        stop();
     }
 }
