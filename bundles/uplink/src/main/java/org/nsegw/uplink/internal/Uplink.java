@@ -1,28 +1,70 @@
 package org.nsegw.uplink.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import java.util.Set;
+import javax.net.ssl.SSLSocketFactory;
+import org.nsegw.outbox.Outbox;
+import org.nsegw.uplink.internal.protocol.Topics;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** The uplink's settings, checked. Connecting to the broker is not part of this version yet. */
-@Component(configurationPid = "org.nsegw.uplink", configurationPolicy = ConfigurationPolicy.REQUIRE)
+/**
+ * Delivers the outbox's cases to the platform over MQTT 5 ({@code docs/uplink.md}): one sender thread (the
+ * {@link Courier}) over a Paho connection. The outbox is the one the evidence component opened, offered as a service
+ * {@code org.nsegw.outbox.Outbox} (an outbox folder can be open only once).
+ */
+@Component(immediate = true, configurationPid = "org.nsegw.uplink", configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = Uplink.class)
 @Designate(ocd = UplinkConfig.class)
 public final class Uplink {
 
     static final Set<String> SCHEMES = Set.of("tcp", "ssl", "mqtt", "mqtts");
 
+    private final Logger log;
+    private final Courier courier;
+
     @Activate
-    public Uplink(UplinkConfig config, @Reference(name = "log", service = LoggerFactory.class) Logger log) {
+    public Uplink(BundleContext context, UplinkConfig config, @Reference(name = "gateway") GatewayId gateway,
+            @Reference(name = "outbox") Outbox outbox, @Reference(name = "log", service = LoggerFactory.class) Logger log)
+            throws IOException {
+        this.log = log;
         URI broker = brokerUri(config.broker());
-        log.info("Uplink to {} (MQTT {}), topics under {}/; no MQTT client in this version", broker,
-                config.mqttVersion(), config.topicPrefix());
+        boolean v5 = !"3.1.1".equals(config.mqttVersion());
+        Topics topics = new Topics(config.topicPrefix(), gateway.id());
+        String clientId = config.clientId().isEmpty() ? gateway.id() : config.clientId();
+        boolean tls = broker.getScheme().equals("ssl") || broker.getScheme().equals("mqtts");
+        SSLSocketFactory sockets = tls ? Tls.socketFactory(config.tls_caFile(), config.tls_certFile(), config.tls_keyFile()) : null;
+        String paho = (tls ? "ssl" : "tcp") + "://" + broker.getHost() + ":" + (broker.getPort() > 0 ? broker.getPort() : tls ? 8883 : 1883);
+        PahoV5Link.Settings settings = new PahoV5Link.Settings(paho, clientId, config.username(), config.password(),
+                config.keepAliveSeconds(), config.sessionExpirySeconds(), sockets, topics.ack(), Courier.will(topics, gateway.id()));
+        BrokerLink link = v5 ? new PahoV5Link(settings) : new PahoV3Link(settings);
+        String version = context.getBundle().getVersion().toString();
+        this.courier = new Courier(outbox, link, new Courier.Settings(topics, gateway.id(), config.maxChunkKb(),
+                config.heartbeatSeconds(), config.ackTimeoutSeconds(), version), Clock.systemUTC(), log);
+        courier.start();
+        log.info("Uplink to {} as {} (MQTT {}{}), topics {}/{}/…", broker, clientId, v5 ? "5" : "3.1.1",
+                tls ? ", TLS" + (config.tls_certFile().isEmpty() ? "" : " with a client certificate") : "", config.topicPrefix(),
+                gateway.id());
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            courier.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Uplink stopped: {}", courier.counters());
     }
 
     static URI brokerUri(String text) {

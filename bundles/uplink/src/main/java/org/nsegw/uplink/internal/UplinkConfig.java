@@ -31,9 +31,21 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Keep-alive (s)", min = "5", max = "3600")
     int keepAliveSeconds() default 60;
 
-    @AttributeDefinition(name = "Session expiry (s)", min = "0", max = "2147483647",
-            description = "how long the broker keeps the session while the gateway is away")
+    @AttributeDefinition(name = "Session expiry (s)", min = "60", max = "2147483647",
+            description = "how long the broker keeps the session while the gateway is away; MQTT 5 brokers drop queued"
+                    + " messages at once without one")
     int sessionExpirySeconds() default 604800;
+
+    @AttributeDefinition(name = "Largest chunk (KiB)", min = "1", max = "65536",
+            description = "the largest piece of a packet in one message; smaller when the broker's maximum packet size asks")
+    int maxChunkKb() default 256;
+
+    @AttributeDefinition(name = "Acknowledgement timeout (s)", min = "0", max = "604800",
+            description = "a case the platform has not answered this long after its last chunk is sent again; 0: never")
+    int ackTimeoutSeconds() default 600;
+
+    @AttributeDefinition(name = "Heartbeat (s)", min = "0", max = "86400", description = "how often the heartbeat is sent; 0: never")
+    int heartbeatSeconds() default 60;
 
     @AttributeDefinition(name = "CA certificate file", required = false, description = "PEM file of the CA that signed the broker's certificate")
     String tls_caFile() default "";

@@ -1,0 +1,668 @@
+package org.nsegw.uplink.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.nsegw.outbox.Item;
+import org.nsegw.outbox.Outbox;
+import org.nsegw.outbox.State;
+import org.nsegw.outbox.Usage;
+import org.nsegw.uplink.internal.protocol.Ack;
+import org.nsegw.uplink.internal.protocol.CaseNotice;
+import org.nsegw.uplink.internal.protocol.ChunkSize;
+import org.nsegw.uplink.internal.protocol.Topics;
+import org.nsegw.uplink.internal.protocol.Transfer;
+import org.nsegw.uplink.internal.protocol.Transfer.Phase;
+import org.nsegw.uplink.internal.protocol.Transfer.Step;
+import org.osgi.service.log.Logger;
+
+/**
+ * The sender: one thread that connects (backoff 1 s to 60 s), works the outbox in its order and publishes each case's
+ * notice and chunks within the broker's Receive Maximum, and acts on the platform's acknowledgements. Everything the
+ * client's threads report (PUBACKs, acknowledgements, a lost connection) is queued as an event and handled on this
+ * thread, so the transfers need no locks.
+ *
+ * <p>A case is marked notified at its notice's PUBACK and sent when every chunk is PUBACKed; it leaves the outbox only
+ * with the platform's {@code VERIFIED} carrying the packet's SHA-256. Cases sent in an earlier run of the gateway (state
+ * {@code SENT}) are sent again once, since their acknowledgement may have been lost.
+ */
+final class Courier {
+
+    /** What the courier needs besides the outbox and the link. */
+    record Settings(Topics topics, String gatewayId, int maxChunkKb, int heartbeatSeconds, int ackTimeoutSeconds, String version) {
+    }
+
+    /** Cases whose packets are held in memory while being sent. */
+    static final int MAX_ACTIVE = 32;
+    static final long IDLE_POLL_MS = 50;
+    static final long FIRST_BACKOFF_MS = 1_000;
+    static final long LAST_BACKOFF_MS = 60_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** UTC with milliseconds, always three digits (docs/mqtt-topics.md). */
+    private static final DateTimeFormatter TIME = CaseNotice.TIME;
+
+    private record Active(Transfer transfer, CaseNotice notice, byte[] packet) {
+    }
+
+    /** A case whose every message the broker PUBACKed, waiting for the platform since {@code nanos}. */
+    private record Waiting(Transfer transfer, long nanos) {
+    }
+
+    private final Outbox outbox;
+    private final BrokerLink link;
+    private final Settings settings;
+    private final Topics topics;
+    private final Clock clock;
+    private final Logger log;
+    private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
+    private final Map<String, Active> active = new LinkedHashMap<>();
+    private final Map<String, Waiting> awaiting = new HashMap<>();
+    private final Set<String> rejected = new HashSet<>();
+    private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
+    private volatile boolean running;
+    private volatile boolean connected;
+    private Thread thread;
+    private int generation;
+    /** Case messages (notices, chunks) without a PUBACK on this connection. */
+    private int outstanding;
+    /** Status and alarm messages without a PUBACK on this connection. */
+    private int others;
+    private int receiveMaximum = 1;
+    /** MQTT 5: chunks carry user properties; MQTT 3.1.1: their identity is in the topic. */
+    private boolean properties = true;
+    private int chunkSize;
+    private long backoff = FIRST_BACKOFF_MS;
+    private long pauseUntil;
+    private long lastLoad;
+    private boolean lastLoadFound = true;
+    private long nextHeartbeat;
+    private long nextTimeoutCheck;
+    private Instant since;
+
+    Courier(Outbox outbox, BrokerLink link, Settings settings, Clock clock, Logger log) {
+        this.outbox = outbox;
+        this.link = link;
+        this.settings = settings;
+        this.topics = settings.topics();
+        this.clock = clock;
+        this.log = log;
+        for (String c : List.of("connects", "notices", "chunks", "chunkBytes", "casesSent", "verified", "missing", "rejected",
+                "invalidAcks", "pubackErrors", "unreadablePackets", "resentUnanswered")) {
+            counters.put(c, new AtomicLong());
+        }
+    }
+
+    synchronized void start() {
+        running = true;
+        thread = new Thread(this::run, "nsegw-uplink");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops the thread, publishes the retained offline status and disconnects. */
+    void stop() throws InterruptedException {
+        running = false;
+        events.add(() -> { });
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            t.join(10_000);
+        }
+        link.disconnect(connected ? statusMessage(false) : null);
+        connected = false;
+        link.close();
+    }
+
+    boolean connected() {
+        return connected;
+    }
+
+    /** Running totals: connects, notices, chunks, chunkBytes, casesSent, verified, missing, rejected, invalidAcks, ... */
+    Map<String, Long> counters() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        counters.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    private void count(String counter, long n) {
+        counters.get(counter).addAndGet(n);
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (!connected) {
+                    if (!connect()) {
+                        waitForEvents(backoff);
+                        backoff = Math.min(backoff * 2, LAST_BACKOFF_MS);
+                        continue;
+                    }
+                    backoff = FIRST_BACKOFF_MS;
+                }
+                handleEvents(0);
+                boolean published = fill();
+                heartbeat();
+                resendUnanswered();
+                if (!published) {
+                    handleEvents(IDLE_POLL_MS);
+                }
+            } catch (RuntimeException e) {
+                log.error("Uplink: {}; carrying on in 1 s", e.toString(), e);
+                waitForEvents(1_000);
+            }
+        }
+    }
+
+    private void waitForEvents(long ms) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        while (running) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            handleEvents(TimeUnit.NANOSECONDS.toMillis(left) + 1);
+        }
+    }
+
+    /** Waits up to {@code ms} for one event, then handles every event queued. */
+    private void handleEvents(long ms) {
+        try {
+            Runnable first = ms > 0 ? events.poll(ms, TimeUnit.MILLISECONDS) : events.poll();
+            for (Runnable e = first; e != null; e = events.poll()) {
+                e.run();
+            }
+        } catch (InterruptedException e) {
+            running = false;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- connection ---
+
+    private boolean connect() {
+        int gen = generation + 1;
+        BrokerLink.Limits limits;
+        try {
+            limits = link.connect(new BrokerLink.Listener() {
+                @Override
+                public void acknowledgement(byte[] payload, byte[] correlation) {
+                    events.add(() -> onAck(payload, correlation));
+                }
+
+                @Override
+                public void lost(String reason) {
+                    events.add(() -> onLost(gen, reason));
+                }
+            });
+        } catch (IOException e) {
+            log.warn("Uplink offline: {}; trying again in {} s", e.getMessage(), backoff / 1000);
+            return false;
+        }
+        int size;
+        try {
+            size = ChunkSize.of(limits.maxPacketSize(), topics.chunk(), settings.maxChunkKb());
+        } catch (IllegalStateException e) {
+            log.error("ALARM uplink: {}", e.getMessage());
+            link.disconnect(null);
+            return false;
+        }
+        generation = gen;
+        outstanding = 0;
+        others = 0;
+        receiveMaximum = Math.max(1, limits.receiveMaximum());
+        properties = limits.properties();
+        if (chunkSize != 0 && size != chunkSize) {
+            restartAll(size);
+        }
+        chunkSize = size;
+        for (Active a : active.values()) {
+            a.transfer().reconnected();
+        }
+        if (!limits.sessionPresent() && !awaiting.isEmpty()) {
+            // the broker lost our session, and may have lost with it what it held for the platform
+            log.warn("Uplink: the broker has no session of this gateway any more; {} cases waiting for the platform are sent again",
+                    awaiting.size());
+            awaiting.clear();
+        }
+        connected = true;
+        since = clock.instant();
+        count("connects", 1);
+        log.info("Uplink connected (session {}): chunks of {} bytes (broker maximum packet {}), {} in flight; {} cases being sent,"
+                + " {} waiting for the platform", limits.sessionPresent() ? "resumed" : "new", size,
+                limits.maxPacketSize().isPresent() ? limits.maxPacketSize().getAsLong() + " bytes" : "not limited", receiveMaximum,
+                active.size(), awaiting.size());
+        publishTracked(statusMessage(true));
+        nextHeartbeat = System.nanoTime();
+        return true;
+    }
+
+    /** The broker's limit changed the chunk size: cases being sent start again with a new notice. */
+    private void restartAll(int size) {
+        List<String> ids = List.copyOf(active.keySet());
+        for (String id : ids) {
+            Active old = active.remove(id);
+            Active fresh = activate(id, old.notice().priority(), old.packet(), size);
+            if (fresh != null) {
+                active.put(id, fresh);
+            }
+        }
+    }
+
+    private void onLost(int gen, String reason) {
+        if (gen != generation || !connected) {
+            return;
+        }
+        connected = false;
+        log.warn("Uplink connection lost: {}; {} cases being sent continue after the reconnect", reason, active.size());
+    }
+
+    // --- sending ---
+
+    /** Publishes while the window has room; returns whether anything was published. */
+    private boolean fill() {
+        boolean any = false;
+        // cases leave one place of the broker's Receive Maximum to the status and alarms
+        while (connected && running && outstanding < Math.max(1, receiveMaximum - 1) && outstanding + others < receiveMaximum
+                && System.nanoTime() - pauseUntil >= 0) {
+            Active next = null;
+            Step step = null;
+            for (Active a : active.values()) {
+                Optional<Step> s = a.transfer().next();
+                if (s.isPresent()) {
+                    next = a;
+                    step = s.get();
+                    break;
+                }
+            }
+            if (next == null) {
+                if (!load()) {
+                    break;
+                }
+                continue;
+            }
+            if (!publish(next, step)) {
+                break;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** Takes more cases from the outbox, in its order; returns whether any was taken. */
+    private boolean load() {
+        if (active.size() >= MAX_ACTIVE) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (!lastLoadFound && now - lastLoad < TimeUnit.MILLISECONDS.toNanos(IDLE_POLL_MS)) {
+            return false;
+        }
+        lastLoad = now;
+        int known = active.size() + awaiting.size() + rejected.size();
+        boolean found = false;
+        for (Item item : outbox.next(known + MAX_ACTIVE)) {
+            String id = item.caseId();
+            if (active.containsKey(id) || awaiting.containsKey(id) || rejected.contains(id)) {
+                continue;
+            }
+            Active a = read(item);
+            if (a != null) {
+                active.put(id, a);
+                found = true;
+            }
+            if (active.size() >= MAX_ACTIVE) {
+                break;
+            }
+        }
+        lastLoadFound = found;
+        return found;
+    }
+
+    private Active read(Item item) {
+        try {
+            return activate(item.caseId(), item.priority().name(), Files.readAllBytes(item.packet()), chunkSize);
+        } catch (IOException e) {
+            unreadable(item.caseId(), e);
+            return null;
+        }
+    }
+
+    private Active activate(String caseId, String priority, byte[] packet, int size) {
+        try {
+            CaseNotice notice = CaseNotice.of(caseId, priority, packet, size);
+            return new Active(new Transfer(caseId, notice.chunks()), notice, packet);
+        } catch (IOException e) {
+            unreadable(caseId, e);
+            return null;
+        }
+    }
+
+    /** A packet that cannot be read is kept in the outbox and left alone until a person looks. */
+    private void unreadable(String caseId, IOException e) {
+        count("unreadablePackets", 1);
+        rejected.add(caseId);
+        log.error("ALARM uplink: packet {} cannot be sent: {}; it stays in the outbox", caseId, e.getMessage());
+        publishTracked(alarmMessage("packet " + caseId + " cannot be sent: " + e.getMessage()));
+    }
+
+    private boolean publish(Active a, Step step) {
+        String caseId = a.transfer().caseId();
+        BrokerLink.Message m = step.notice() ? noticeMessage(a) : chunkMessage(a, step.index());
+        int gen = generation;
+        try {
+            link.publish(m, error -> events.add(() -> onDelivered(gen, caseId, step, error)));
+        } catch (IOException e) {
+            log.warn("Uplink: the client refused {} of {}: {}; reconnecting", step.notice() ? "the notice" : "chunk " + step.index(),
+                    caseId, e.getMessage());
+            link.disconnect(null);
+            onLost(gen, e.getMessage());
+            return false;
+        }
+        a.transfer().published(step);
+        outstanding++;
+        if (step.notice()) {
+            count("notices", 1);
+        } else {
+            count("chunks", 1);
+            count("chunkBytes", m.payload().length);
+        }
+        return true;
+    }
+
+    private BrokerLink.Message noticeMessage(Active a) {
+        return new BrokerLink.Message(topics.notice(), a.notice().toJson(), 1, false, Map.of(),
+                properties ? a.transfer().caseId().getBytes(StandardCharsets.UTF_8) : null);
+    }
+
+    private BrokerLink.Message chunkMessage(Active a, int index) {
+        CaseNotice n = a.notice();
+        int from = index * n.chunkSize();
+        int to = (int) Math.min(a.packet().length, (long) from + n.chunkSize());
+        byte[] bytes = java.util.Arrays.copyOfRange(a.packet(), from, to);
+        if (!properties) {
+            return new BrokerLink.Message(topics.chunk311(n.caseId(), index, n.chunks()), bytes, 1, false, Map.of(), null);
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("caseId", n.caseId());
+        props.put("index", Integer.toString(index));
+        props.put("chunks", Integer.toString(n.chunks()));
+        props.put("sha256", CaseNotice.sha256(bytes));
+        return new BrokerLink.Message(topics.chunk(), bytes, 1, false, props, n.caseId().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Status, alarms: QoS 1 messages that are no case's but take a place in the window. */
+    private void publishTracked(BrokerLink.Message m) {
+        if (!connected || outstanding + others >= receiveMaximum) {
+            log.warn("Uplink: {} not published: {}", m.topic(), connected ? "the broker's Receive Maximum is reached" : "offline");
+            return;
+        }
+        int gen = generation;
+        try {
+            link.publish(m, error -> events.add(() -> {
+                if (gen == generation) {
+                    others--;
+                }
+                if (error != null) {
+                    log.warn("Uplink: {} not delivered: {}", m.topic(), error);
+                }
+            }));
+            others++;
+        } catch (IOException e) {
+            log.warn("Uplink: {} not published: {}", m.topic(), e.getMessage());
+        }
+    }
+
+    private void onDelivered(int gen, String caseId, Step step, String error) {
+        if (gen == generation) {
+            outstanding--;
+        }
+        Active a = active.get(caseId);
+        if (a == null) {
+            return;
+        }
+        Transfer t = a.transfer();
+        if (error != null) {
+            t.failed(step);
+            if (gen != generation || !connected) {
+                return; // the connection went: sent again after the reconnect
+            }
+            count("pubackErrors", 1);
+            pauseUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            log.warn("Uplink: {} of {} not accepted: {}; sent again", step.notice() ? "the notice" : "chunk " + step.index(), caseId,
+                    error);
+            return;
+        }
+        t.pubacked(step);
+        try {
+            if (step.notice()) {
+                outbox.markNotified(caseId);
+            }
+            if (t.phase() == Phase.AWAITING) {
+                outbox.markSent(caseId);
+                active.remove(caseId);
+                awaiting.put(caseId, new Waiting(t, System.nanoTime()));
+                count("casesSent", 1);
+            }
+        } catch (IllegalArgumentException gone) {
+            // acknowledged and purged meanwhile (a late PUBACK): nothing left to mark
+            active.remove(caseId);
+        }
+    }
+
+    // --- acknowledgements ---
+
+    private void onAck(byte[] payload, byte[] correlation) {
+        Ack ack;
+        try {
+            ack = Ack.parse(payload, correlation);
+        } catch (Ack.Invalid e) {
+            count("invalidAcks", 1);
+            log.warn("Uplink: an acknowledgement was ignored: {}", e.getMessage());
+            return;
+        }
+        switch (ack.status()) {
+            case VERIFIED -> verified(ack);
+            case MISSING -> missing(ack);
+            case REJECTED -> rejected(ack);
+        }
+    }
+
+    private void verified(Ack ack) {
+        String id = ack.caseId();
+        Optional<Item> item = outbox.find(id);
+        if (item.isEmpty()) {
+            log.info("Uplink: VERIFIED for {}, which is not in the outbox (already acknowledged and removed)", id);
+            return;
+        }
+        if (item.get().state() == State.ACKNOWLEDGED) {
+            return;
+        }
+        Active a = active.get(id);
+        String expected;
+        try {
+            expected = a != null ? a.notice().packetSha256() : CaseNotice.sha256(Files.readAllBytes(item.get().packet()));
+        } catch (IOException e) {
+            log.error("Uplink: VERIFIED for {} but its packet cannot be read to compare digests: {}", id, e.getMessage());
+            return;
+        }
+        if (!expected.equals(ack.packetSha256())) {
+            count("invalidAcks", 1);
+            log.warn("Uplink: VERIFIED for {} names packet SHA-256 {}, but the outbox holds {}; not acknowledged", id,
+                    ack.packetSha256(), expected);
+            return;
+        }
+        outbox.acknowledge(id);
+        Waiting w = awaiting.get(id);
+        Transfer t = a != null ? a.transfer() : w != null ? w.transfer() : null;
+        if (t != null) {
+            t.verified();
+        }
+        active.remove(id);
+        awaiting.remove(id);
+        rejected.remove(id);
+        count("verified", 1);
+    }
+
+    private void missing(Ack ack) {
+        String id = ack.caseId();
+        count("missing", 1);
+        Active a = active.get(id);
+        Waiting w = awaiting.get(id);
+        Transfer waiting = w == null ? null : w.transfer();
+        if (a == null && waiting != null) {
+            Optional<Item> item = outbox.find(id);
+            if (item.isEmpty()) {
+                awaiting.remove(id);
+                return;
+            }
+            a = read(item.get());
+            if (a == null) {
+                awaiting.remove(id);
+                return;
+            }
+            if (a.transfer().chunks() == waiting.chunks()) {
+                a = new Active(waiting, a.notice(), a.packet());
+            }
+            awaiting.remove(id);
+            active.put(id, a);
+            if (a.transfer() != waiting) {
+                return; // the chunk size changed: the whole case again
+            }
+        }
+        if (a == null) {
+            Optional<Item> item = outbox.find(id).filter(i -> i.state() != State.ACKNOWLEDGED);
+            if (item.isPresent() && !rejected.contains(id)) {
+                Active fresh = read(item.get());
+                if (fresh != null) {
+                    active.put(id, fresh); // not known to this run: notice and every chunk again
+                }
+            }
+            return;
+        }
+        try {
+            a.transfer().missing(ack.missing());
+        } catch (IllegalArgumentException e) {
+            count("invalidAcks", 1);
+            log.warn("Uplink: MISSING ignored: {}", e.getMessage());
+        }
+    }
+
+    private void rejected(Ack ack) {
+        String id = ack.caseId();
+        if (outbox.find(id).filter(i -> i.state() != State.ACKNOWLEDGED).isEmpty()) {
+            return;
+        }
+        count("rejected", 1);
+        Active a = active.remove(id);
+        Waiting w = awaiting.remove(id);
+        Transfer t = a != null ? a.transfer() : w != null ? w.transfer() : null;
+        if (t != null) {
+            t.rejected();
+        }
+        rejected.add(id);
+        log.error("ALARM uplink: the platform REJECTED case {}: {}; it stays in the outbox and is not sent again on its own", id,
+                ack.reason());
+        publishTracked(alarmMessage("the platform rejected case " + id + ": " + ack.reason()));
+    }
+
+    /**
+     * A case the platform has not answered within the ack timeout is sent again whole (the broker may have lost what it
+     * held for the platform, or the platform lost it): the outbox hands it out again once it is no longer waiting.
+     */
+    private void resendUnanswered() {
+        long now = System.nanoTime();
+        if (settings.ackTimeoutSeconds() <= 0 || now - nextTimeoutCheck < 0) {
+            return;
+        }
+        nextTimeoutCheck = now + TimeUnit.SECONDS.toNanos(1);
+        long limit = TimeUnit.SECONDS.toNanos(settings.ackTimeoutSeconds());
+        int before = awaiting.size();
+        awaiting.values().removeIf(w -> now - w.nanos() > limit);
+        if (awaiting.size() < before) {
+            count("resentUnanswered", before - awaiting.size());
+            log.info("Uplink: {} cases unanswered for {} s are sent again", before - awaiting.size(), settings.ackTimeoutSeconds());
+        }
+    }
+
+    // --- status ---
+
+    private void heartbeat() {
+        if (settings.heartbeatSeconds() <= 0 || System.nanoTime() - nextHeartbeat < 0) {
+            return;
+        }
+        nextHeartbeat = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.heartbeatSeconds());
+        ObjectNode o = JSON.createObjectNode();
+        o.put("gatewayId", settings.gatewayId());
+        o.put("time", now());
+        o.put("pending", outbox.usage().pending());
+        try {
+            link.publish(new BrokerLink.Message(topics.heartbeat(), json(o), 0, false, Map.of(), null), error -> { });
+        } catch (IOException e) {
+            log.debug("Uplink: heartbeat not sent: {}", e.getMessage());
+        }
+    }
+
+    private BrokerLink.Message statusMessage(boolean online) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("gatewayId", settings.gatewayId());
+        o.put("online", online);
+        if (online) {
+            o.put("since", TIME.format(since));
+            o.put("version", settings.version());
+            Usage u = outbox.usage();
+            ObjectNode box = o.putObject("outbox");
+            box.put("pending", u.pending());
+            box.put("unacknowledgedCases", u.unacknowledgedCases());
+        }
+        return new BrokerLink.Message(topics.status(), json(o), 1, true, Map.of(), null);
+    }
+
+    /** The last will: the same topic, retained, saying the gateway is offline. */
+    static BrokerLink.Message will(Topics topics, String gatewayId) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("gatewayId", gatewayId);
+        o.put("online", false);
+        return new BrokerLink.Message(topics.status(), json(o), 1, true, Map.of(), null);
+    }
+
+    private BrokerLink.Message alarmMessage(String text) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("gatewayId", settings.gatewayId());
+        o.put("time", now());
+        o.put("device", "uplink");
+        o.put("text", text);
+        return new BrokerLink.Message(topics.alarm(), json(o), 1, false, Map.of(), null);
+    }
+
+    private String now() {
+        return TIME.format(clock.instant());
+    }
+
+    private static byte[] json(ObjectNode o) {
+        try {
+            return JSON.writeValueAsBytes(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
