@@ -454,7 +454,7 @@ class SiteCompilerTest {
             Problem p = onlyProblem(GATEWAY + "uplink:\n  broker: tcp://h:1883\n  topicprefix: x\n");
             assertThat(p.location()).isEqualTo(at(7, 3));
             assertThat(p.message()).isEqualTo("uplink: unknown key 'topicprefix'; allowed here: broker, clientId, topicPrefix, "
-                    + "mqttVersion, username, password, keepAliveSeconds, sessionExpirySeconds, tls (did you mean 'topicPrefix'?)");
+                    + "mqttVersion, username, password, keepAliveSeconds, sessionExpirySeconds, maxChunkKb, ackTimeoutSeconds, heartbeatSeconds, tls (did you mean 'topicPrefix'?)");
         }
 
         @Test

@@ -39,6 +39,7 @@ import org.nsegw.packet.KeyRotation;
 import org.nsegw.packet.PacketBuilder;
 import org.nsegw.packet.PacketEntry;
 import org.nsegw.packet.PacketSigner;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -61,6 +62,8 @@ import org.osgi.service.metatype.annotations.Designate;
  * cannot be made, and whatever is still queued when the drain time runs out at a stop are logged as ERROR with the
  * passage id; the passage and the verdict stay in the journal for {@code nsegw judge}.
  */
+// the outbox is registered by hand while open; declared here so that resolvers know the uplink's reference is served
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=\"org.nsegw.outbox.Outbox\"")
 @Component(immediate = true, configurationPid = EvidenceConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = VerdictListener.class)
 @Designate(ocd = EvidenceConfig.class)

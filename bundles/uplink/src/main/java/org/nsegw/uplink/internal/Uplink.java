@@ -43,7 +43,16 @@ public final class Uplink {
         Topics topics = new Topics(config.topicPrefix(), gateway.id());
         String clientId = config.clientId().isEmpty() ? gateway.id() : config.clientId();
         boolean tls = broker.getScheme().equals("ssl") || broker.getScheme().equals("mqtts");
-        SSLSocketFactory sockets = tls ? Tls.socketFactory(config.tls_caFile(), config.tls_certFile(), config.tls_keyFile()) : null;
+        SSLSocketFactory sockets;
+        try {
+            sockets = tls ? Tls.socketFactory(config.tls_caFile(), config.tls_certFile(), config.tls_keyFile()) : null;
+        } catch (IOException | RuntimeException e) {
+            // The gateway keeps working: cases wait in the outbox, durable, until the uplink can start.
+            log.error("ALARM uplink: TLS to {} cannot be set up: {}. The uplink stays offline and cases wait in the outbox;"
+                    + " fix the uplink.tls files and restart the gateway.", broker, e.getMessage());
+            this.courier = null;
+            return;
+        }
         String paho = (tls ? "ssl" : "tcp") + "://" + broker.getHost() + ":" + (broker.getPort() > 0 ? broker.getPort() : tls ? 8883 : 1883);
         PahoV5Link.Settings settings = new PahoV5Link.Settings(paho, clientId, config.username(), config.password(),
                 config.keepAliveSeconds(), config.sessionExpirySeconds(), sockets, topics.ack(), Courier.will(topics, gateway.id()));
@@ -59,6 +68,9 @@ public final class Uplink {
 
     @Deactivate
     void deactivate() {
+        if (courier == null) {
+            return;
+        }
         try {
             courier.stop();
         } catch (InterruptedException e) {
