@@ -22,6 +22,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.InvalidSyntaxException;
@@ -82,6 +83,17 @@ final class EmbeddedGateway {
             installed.add(b);
         }
         framework.start();
+        // Reach the top start level before starting the bundles, so that each starts here, in order, now (the
+        // framework would otherwise start the higher levels later on its own thread, and the status board would
+        // count the components before the sensors' bundles had started).
+        FrameworkStartLevel levels = framework.adapt(FrameworkStartLevel.class);
+        if (levels.getStartLevel() < Distribution.TOP_START_LEVEL) {
+            java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);
+            levels.setStartLevel(Distribution.TOP_START_LEVEL, e -> reached.countDown());
+            if (!reached.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the framework did not reach start level " + Distribution.TOP_START_LEVEL);
+            }
+        }
         List<String> failures = new ArrayList<>();
         for (Bundle b : installed) {
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {

@@ -33,6 +33,11 @@ class DemoIT {
                 + " +(\\d+)/12 +(\\d+)/(\\d+) +(\\d+)/(\\d+) +0 frames +clean").matcher(text);
         assertThat(bridge.find()).as(text).isTrue();
         assertThat(Integer.parseInt(bridge.group(1))).as("devices online").isGreaterThan(4);
+        // ready only once every bundle has started: the sensors' bundles start last (the highest start level)
+        java.util.regex.Matcher ready = java.util.regex.Pattern.compile("\\[bridge-example\\] ready [\\d.]+ s after launch: (\\d+) components active")
+                .matcher(text);
+        assertThat(ready.find()).as(text).isTrue();
+        assertThat(Integer.parseInt(ready.group(1))).as("components active when ready").isGreaterThanOrEqualTo(25);
         assertThat(bridge.group(2)).isEqualTo(bridge.group(3));
         assertThat(Integer.parseInt(bridge.group(2))).isPositive();
         assertThat(bridge.group(4)).isEqualTo(bridge.group(5));

@@ -82,6 +82,8 @@ public final class StatusBoard implements DeviceStatusBoard {
     @Reference(name = "site", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile SiteState site;
 
+    private final BundleContext bundleContext;
+
     @Activate
     public StatusBoard(BundleContext context, GatewayConfig config, @Reference(name = "scr") ServiceComponentRuntime scr,
             @Reference(name = "configAdmin") ConfigurationAdmin configAdmin,
@@ -89,6 +91,7 @@ public final class StatusBoard implements DeviceStatusBoard {
         this.scr = scr;
         this.configAdmin = configAdmin;
         this.log = log;
+        this.bundleContext = context;
         this.siteExpected = context.getProperty(GatewayProperties.SITE_FILE) != null;
         try {
             ZoneId.of(config.timezone());
@@ -192,6 +195,14 @@ public final class StatusBoard implements DeviceStatusBoard {
         SiteState s = site;
         if (siteExpected && (s == null || !s.applied())) {
             views.add(new ComponentCensus.View("site", "", ComponentCensus.State.WAITING, "the site file to be applied"));
+        }
+        // A gateway bundle that has not started yet has components SCR does not know of: not ready.
+        for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
+            String name = b.getSymbolicName();
+            if (name != null && name.startsWith("org.nsegw.") && b.getHeaders().get(Constants.FRAGMENT_HOST) == null
+                    && b.getState() != org.osgi.framework.Bundle.ACTIVE) {
+                views.add(new ComponentCensus.View(name, "", ComponentCensus.State.WAITING, "its bundle to start"));
+            }
         }
         Map<String, String> componentByPid = new HashMap<>();
         Set<String> deliveredPids = new HashSet<>();
