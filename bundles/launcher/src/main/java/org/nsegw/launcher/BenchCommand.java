@@ -140,7 +140,7 @@ final class BenchCommand {
         boolean closeUp;
 
         @Option(names = "--nagle", description = {
-            "leave Nagle's algorithm on for the receiver's connections (sets " + PushBench.NO_DELAY + "=false), to see",
+            "leave Nagle's algorithm on for the receiver's connections (sets " + org.nsegw.anpr.internal.receiver.CameraReceiver.NO_DELAY + "=false), to see",
             "what the gateway gains by turning it off"})
         boolean nagle;
 
@@ -157,7 +157,7 @@ final class BenchCommand {
                 return Nsegw.EXIT_INVALID;
             }
             if (nagle) {
-                System.setProperty(PushBench.NO_DELAY, "false"); // before the JDK's first server in this JVM reads it
+                System.setProperty(org.nsegw.anpr.internal.receiver.CameraReceiver.NO_DELAY, "false"); // before the JDK's first server in this JVM reads it
             }
             return new PushBench(new PushBench.Settings(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
                     Optional.ofNullable(rate), Optional.ofNullable(data), keep, threads, closeUp, timeline), spec.commandLine().getOut()).run();

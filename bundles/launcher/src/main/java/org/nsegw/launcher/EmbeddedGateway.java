@@ -83,9 +83,8 @@ final class EmbeddedGateway {
             installed.add(b);
         }
         framework.start();
-        // Reach the top start level before starting the bundles, so that each starts here, in order, now (the
-        // framework would otherwise start the higher levels later on its own thread, and the status board would
-        // count the components before the sensors' bundles had started).
+        // Reach the top start level before starting the bundles, so that each one starts in the loop below, in
+        // order, and a bundle that refuses to start is reported here rather than later on the framework's thread.
         FrameworkStartLevel levels = framework.adapt(FrameworkStartLevel.class);
         if (levels.getStartLevel() < Distribution.TOP_START_LEVEL) {
             java.util.concurrent.CountDownLatch reached = new java.util.concurrent.CountDownLatch(1);

@@ -80,7 +80,6 @@ final class PushBench {
     /** Distinct scene pictures among the prepared bodies: each takes about 0.1 s to draw. */
     static final int SCENES = 8;
     /** The JDK server's switch for TCP_NODELAY on its connections; read once per JVM, when its first server starts. */
-    static final String NO_DELAY = org.nsegw.anpr.internal.receiver.CameraReceiver.NO_DELAY;
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", Locale.ROOT);
     static final DateTimeFormatter ABS_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS", Locale.ROOT);
 
@@ -210,7 +209,7 @@ final class PushBench {
                 + "Basic auth, a fresh event id each%n", sample.pictures, kb(meanBody));
         out.printf(Locale.ROOT, "  receiver  127.0.0.1:%d%s, %d threads, body limit %d MiB, TCP_NODELAY %s; the reads go to %s (%s)%n",
                 port, PATH, settings.threads(), MAX_BODY >> 20,
-                "false".equals(System.getProperty(NO_DELAY)) ? "off (--nagle)" : "on (as the gateway runs it)", data,
+                "false".equals(System.getProperty(CameraReceiver.NO_DELAY)) ? "off (--nagle)" : "on (as the gateway runs it)", data,
                 settings.keep() ? "kept" : temporary ? "deleted afterwards" : "its media/ deleted afterwards");
         out.println("  disk      " + disk);
         out.printf(Locale.ROOT, "  periods   %d s warm-up (not measured), then %d s measured: the figures are of the pushes answered "
