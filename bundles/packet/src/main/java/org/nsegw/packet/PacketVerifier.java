@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,24 @@ public final class PacketVerifier {
             List<String> problems) {
     }
 
-    /** The outcome for a directory: each packet, and what is wrong with the chains and checkpoints. */
-    public record DirectoryResult(boolean ok, List<Result> packets, List<String> chainProblems) {
+    /**
+     * The outcome for a directory: each packet, what is wrong with the chains and checkpoints, the checkpoint files that
+     * verified, and the keys trusted only because a trusted key endorsed them in a recorded key rotation (key id →
+     * the packet that records the rotation).
+     */
+    public record DirectoryResult(boolean ok, List<Result> packets, List<String> chainProblems, List<String> checkpoints,
+            Map<String, String> endorsedKeys) {
+
+        public DirectoryResult {
+            packets = List.copyOf(packets);
+            chainProblems = List.copyOf(chainProblems);
+            checkpoints = List.copyOf(checkpoints);
+            endorsedKeys = Collections.unmodifiableMap(new LinkedHashMap<>(endorsedKeys));
+        }
+
+        public DirectoryResult(boolean ok, List<Result> packets, List<String> chainProblems) {
+            this(ok, packets, chainProblems, List.of(), Map.of());
+        }
     }
 
     /** What to say when no trusted keys are given: the signature then shows integrity, not origin. */
@@ -65,7 +83,9 @@ public final class PacketVerifier {
      * packet: their images are listed with their digests in the packet's manifest): each verified, plus chain continuity per gateway (sequence 1..n without
      * gaps, each previousManifestSha256 = the previous manifest's hash, no duplicates): names missing
      * sequence numbers, reordered/altered links, deleted cases. Checkpoint files (checkpoint-*.json) in dir
-     * are checked against the packets of their gateway.
+     * are checked against the packets of their gateway. With trusted keys, a key that a trusted key endorsed in a key
+     * rotation recorded in the chain (the packet before it signed by the trusted key, the endorsement valid) is trusted
+     * too, and so on along the chain; an unendorsed key change is not.
      */
     public static DirectoryResult verifyDirectory(Path dir, Set<String> trustedKeyIds) {
         // (the archives are checked through their packet's manifest, not as packets)
@@ -87,64 +107,118 @@ public final class PacketVerifier {
         }
         zips.sort(null);
         checkpoints.sort(null);
+        List<Inspected> inspected = new ArrayList<>();
+        for (Path zip : zips) {
+            inspected.add(inspect(zip, Set.of())); // trust is decided below, along each chain
+        }
+        Map<String, String> endorsed = new LinkedHashMap<>();
+        if (!trustedKeyIds.isEmpty()) {
+            inspected = applyTrust(inspected, trustedKeyIds, endorsed);
+        }
         List<Result> results = new ArrayList<>();
         Map<String, Chain> chains = new TreeMap<>();
-        for (Path zip : zips) {
-            Inspected inspected = inspect(zip, trustedKeyIds);
-            results.add(inspected.result());
-            if (inspected.result().ok()) {
-                chains.computeIfAbsent(inspected.gateway(), Chain::new).add(inspected, chainProblems);
+        for (Inspected packet : inspected) {
+            results.add(packet.result());
+            if (packet.result().ok()) {
+                chains.computeIfAbsent(packet.gateway(), Chain::new).add(packet, chainProblems);
             }
         }
         for (Chain chain : chains.values()) {
             chain.check(chainProblems);
         }
+        List<String> verifiedCheckpoints = new ArrayList<>();
         for (Path file : checkpoints) {
-            checkCheckpoint(file, chains, chainProblems);
+            if (checkCheckpoint(file, chains, chainProblems)) {
+                verifiedCheckpoints.add(file.getFileName().toString());
+            }
         }
         boolean ok = chainProblems.isEmpty() && results.stream().allMatch(Result::ok);
-        return new DirectoryResult(ok, results, chainProblems);
+        return new DirectoryResult(ok, results, chainProblems, verifiedCheckpoints, endorsed);
     }
 
-    /** A checkpoint is checked with a key that signed valid (so, if asked, trusted) packets of its gateway. */
-    private static void checkCheckpoint(Path file, Map<String, Chain> chains, List<String> problems) {
+    /**
+     * The packets with trust applied: a packet is trusted when its key is one of {@code trustedKeyIds} or was endorsed,
+     * in the packet itself, by the trusted key of the packet before it in its gateway's chain (a valid recorded key
+     * rotation); the others fail with the key named. Endorsed keys are added to {@code endorsed}.
+     */
+    private static List<Inspected> applyTrust(List<Inspected> packets, Set<String> trustedKeyIds, Map<String, String> endorsed) {
+        Map<String, TreeMap<Long, Inspected>> byGateway = new TreeMap<>();
+        for (Inspected p : packets) {
+            if (p.result().ok()) {
+                byGateway.computeIfAbsent(p.gateway(), g -> new TreeMap<>()).putIfAbsent(p.result().sequence(), p);
+            }
+        }
+        Set<String> trusted = new HashSet<>(trustedKeyIds);
+        for (TreeMap<Long, Inspected> chain : byGateway.values()) {
+            for (Inspected p : chain.values()) {
+                if (trusted.contains(p.keyId())) {
+                    continue;
+                }
+                Inspected previous = chain.get(p.result().sequence() - 1);
+                if (previous != null && trusted.contains(previous.keyId()) && !previous.keyId().equals(p.keyId())
+                        && KeyRotation.check(p.result().packet(), p.result().sequence(), p.manifest(), p.keyId(),
+                                previous.result().packet(), previous.manifest(), previous.keyId(), previous.publicDer())
+                                .isEmpty()) {
+                    trusted.add(p.keyId());
+                    endorsed.put(p.keyId(), p.result().packet());
+                }
+            }
+        }
+        List<Inspected> out = new ArrayList<>(packets.size());
+        for (Inspected p : packets) {
+            if (!p.result().ok() || trusted.contains(p.keyId())) {
+                out.add(p);
+                continue;
+            }
+            Result r = p.result();
+            List<String> problems = new ArrayList<>(r.problems());
+            problems.add("the packet's key " + p.keyId() + " is not one of the trusted keys, nor endorsed by one in a"
+                    + " key rotation recorded in the chain");
+            out.add(new Inspected(new Result(r.packet(), false, r.caseId(), r.sequence(), r.manifestSha256(),
+                    List.copyOf(problems)), p.gateway(), p.keyId(), p.publicDer(), p.manifest(), p.previous()));
+        }
+        return out;
+    }
+
+    /** A checkpoint is checked with a key that signed valid (so, if asked, trusted) packets of its gateway; true if it verifies. */
+    private static boolean checkCheckpoint(Path file, Map<String, Chain> chains, List<String> problems) {
         String name = file.getFileName().toString();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             problems.add(name + ": cannot read: " + e);
-            return;
+            return false;
         }
         Checkpoint checkpoint;
         try {
             checkpoint = Checkpoint.parse(bytes);
         } catch (IllegalArgumentException e) {
             problems.add(name + ": " + e.getMessage());
-            return;
+            return false;
         }
         String gateway = checkpoint.gatewayId().isEmpty() ? "key " + checkpoint.keyId() : checkpoint.gatewayId();
         Chain chain = chains.get(gateway);
         if (chain == null) {
             problems.add(name + ": no valid packet of gateway " + checkpoint.gatewayId() + " in the directory");
-            return;
+            return false;
         }
         byte[] publicDer = chain.publicKeys.get(checkpoint.keyId());
         if (publicDer == null) {
             problems.add(name + ": signed by key " + checkpoint.keyId() + ", which signed no valid packet of gateway "
                     + checkpoint.gatewayId() + " here");
-            return;
+            return false;
         }
         if (!checkpoint.verifySignature(Pem.encode("PUBLIC KEY", publicDer))) {
             problems.add(name + ": the signature is not valid");
-            return;
+            return false;
         }
         if (checkpoint.treeSize() > chain.bySequence.size() || chain.bySequence.isEmpty()
                 || chain.bySequence.lastKey() < checkpoint.treeSize()) {
             problems.add(name + ": covers " + checkpoint.treeSize() + " packets of gateway " + checkpoint.gatewayId()
                     + " but sequence " + (chain.bySequence.isEmpty() ? 1 : chain.bySequence.lastKey() + 1)
                     + " and later are not here (deleted cases?)");
-            return;
+            return false;
         }
         MerkleTree tree = new MerkleTree();
         for (long s = 1; s <= checkpoint.treeSize(); s++) {
@@ -152,14 +226,16 @@ public final class PacketVerifier {
             if (packet == null) {
                 problems.add(name + ": cannot recompute its root: sequence " + s + " of gateway "
                         + checkpoint.gatewayId() + " is missing");
-                return;
+                return false;
             }
             tree.append(packet.manifest());
         }
         if (!Arrays.equals(tree.root(checkpoint.treeSize()), checkpoint.rootHash())) {
             problems.add(name + ": its root hash does not match the manifests of sequences 1.." + checkpoint.treeSize()
                     + " of gateway " + checkpoint.gatewayId() + " (a case altered or replaced)");
+            return false;
         }
+        return true;
     }
 
     /** The valid packets of one gateway, by sequence. */

@@ -122,13 +122,16 @@ class DirectoryTest {
         Checkpoint six = checkpoint(tree, 6, "2026-11-23T09:00:00Z");
         Files.write(dir.resolve(four.fileName()), four.toJson());
         Files.write(dir.resolve(six.fileName()), six.toJson());
-        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).ok()).isTrue();
+        PacketVerifier.DirectoryResult all = PacketVerifier.verifyDirectory(dir, Set.of());
+        assertThat(all.ok()).isTrue();
+        assertThat(all.checkpoints()).containsExactly("checkpoint-4.json", "checkpoint-6.json");
 
         // The last case deleted: no gap in the chain, but the checkpoint covers it.
         Files.delete(dir.resolve("case-6.zip"));
         assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).chainProblems()).containsExactly(
                 "checkpoint-6.json: covers 6 packets of gateway gw-330106-01 but sequence 6 and later are not here"
                         + " (deleted cases?)");
+        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).checkpoints()).containsExactly("checkpoint-4.json");
     }
 
     @Test
