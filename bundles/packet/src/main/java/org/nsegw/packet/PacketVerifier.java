@@ -80,7 +80,7 @@ public final class PacketVerifier {
 
     /**
      * Every *.zip packet in dir (not the {@code *.media.zip} image archives that compliant records keep beside their
-     * packet: their images are listed with their digests in the packet's manifest): each verified, plus chain continuity per gateway (sequence 1..n without
+     * packet: their images are listed with their digests in the packet's manifest, and checked against it when present): each verified, plus chain continuity per gateway (sequence 1..n without
      * gaps, each previousManifestSha256 = the previous manifest's hash, no duplicates): names missing
      * sequence numbers, reordered/altered links, deleted cases. Checkpoint files (checkpoint-*.json) in dir
      * are checked against the packets of their gateway. With trusted keys, a key that a trusted key endorsed in a key
@@ -109,7 +109,7 @@ public final class PacketVerifier {
         checkpoints.sort(null);
         List<Inspected> inspected = new ArrayList<>();
         for (Path zip : zips) {
-            inspected.add(inspect(zip, Set.of())); // trust is decided below, along each chain
+            inspected.add(checkImagesBeside(zip, inspect(zip, Set.of()))); // trust is decided below, along each chain
         }
         Map<String, String> endorsed = new LinkedHashMap<>();
         if (!trustedKeyIds.isEmpty()) {
@@ -134,6 +134,66 @@ public final class PacketVerifier {
         }
         boolean ok = chainProblems.isEmpty() && results.stream().allMatch(Result::ok);
         return new DirectoryResult(ok, results, chainProblems, verifiedCheckpoints, endorsed);
+    }
+
+    /**
+     * A compliant record's images kept beside its packet ({@code <name>.media.zip}, listed in the manifest's
+     * {@code imagesBeside} with SHA-256 and size): when the archive is there, each listed image must be in it, unaltered,
+     * and nothing else. An absent archive is no problem: the outbox sheds these images first when space runs short.
+     */
+    private static Inspected checkImagesBeside(Path zip, Inspected packet) {
+        if (!packet.result().ok()) {
+            return packet;
+        }
+        Object listed;
+        try {
+            listed = Json.parse(packet.manifest()) instanceof Map<?, ?> m ? m.get("imagesBeside") : null;
+        } catch (IllegalArgumentException e) {
+            return packet; // already named by inspect
+        }
+        if (!(listed instanceof List<?> images) || images.isEmpty()) {
+            return packet;
+        }
+        String name = zip.getFileName().toString();
+        Path media = zip.resolveSibling(name.substring(0, name.length() - ".zip".length()) + MEDIA_SUFFIX);
+        if (!Files.isRegularFile(media)) {
+            return packet;
+        }
+        List<String> problems = new ArrayList<>();
+        String mediaName = media.getFileName().toString();
+        Map<String, byte[]> held = new LinkedHashMap<>();
+        try {
+            PacketZip.Contents contents = PacketZip.read(Files.readAllBytes(media));
+            contents.problems().forEach(p -> problems.add(mediaName + ": " + p));
+            contents.entries().forEach(e -> held.put(e.name(), e.content()));
+        } catch (IOException e) {
+            problems.add("cannot read " + mediaName + ": " + e);
+        }
+        if (problems.isEmpty()) {
+            for (Object o : images) {
+                if (!(o instanceof Map<?, ?> image) || !(image.get("name") instanceof String imageName)) {
+                    problems.add("manifest imagesBeside holds an entry without a name");
+                    continue;
+                }
+                byte[] content = held.remove(imageName);
+                if (content == null) {
+                    problems.add(mediaName + ": " + imageName + " is missing (listed in imagesBeside)");
+                } else if (!Sha256.hexDigest(content).equals(image.get("sha256"))
+                        || !(image.get("size") instanceof Number size) || size.longValue() != content.length) {
+                    problems.add(mediaName + ": " + imageName + " does not match the SHA-256 and size imagesBeside lists"
+                            + " (image altered or replaced)");
+                }
+            }
+            held.keySet().forEach(extra -> problems.add(mediaName + ": " + extra + " is not listed in imagesBeside"));
+        }
+        if (problems.isEmpty()) {
+            return packet;
+        }
+        Result r = packet.result();
+        List<String> all = new ArrayList<>(r.problems());
+        all.addAll(problems);
+        return new Inspected(new Result(r.packet(), false, r.caseId(), r.sequence(), r.manifestSha256(), List.copyOf(all)),
+                packet.gateway(), packet.keyId(), packet.publicDer(), packet.manifest(), packet.previous());
     }
 
     /**
