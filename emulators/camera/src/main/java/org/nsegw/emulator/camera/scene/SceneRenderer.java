@@ -612,9 +612,9 @@ public final class SceneRenderer {
                     double nx = (i + 0.5) / w;
                     double gain = base;
                     if (night) {
-                        double d1 = sq(nx - f1x) + sq((ny - 0.75) * 0.9);
-                        double d2 = sq(nx - f2x) + sq((ny - 0.75) * 0.9);
-                        gain += floodPeak * (Math.exp(-d1 / 0.09) + 0.8 * Math.exp(-d2 / 0.06));
+                        // lamps on poles above the hoarding: they light the truck's side and top as much as the pavement
+                        double across = Math.exp(-sq(nx - f1x) / 0.08) + 0.8 * Math.exp(-sq(nx - f2x) / 0.05);
+                        gain += floodPeak * across * (0.75 + 0.25 * Math.exp(-sq(ny - 0.6) / 0.1));
                     }
                     double add = 0;
                     if (headlights) {
