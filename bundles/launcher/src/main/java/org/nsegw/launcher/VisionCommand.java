@@ -26,6 +26,7 @@ import org.nsegw.vision.internal.detect.Annotator;
 import org.nsegw.vision.internal.detect.Box;
 import org.nsegw.vision.internal.detect.Detection;
 import org.nsegw.vision.internal.detect.ExitDetectors;
+import org.nsegw.vision.internal.detect.JpegFrames;
 import org.nsegw.vision.internal.detect.OnnxClassifier;
 import org.nsegw.vision.internal.detect.Regions;
 import org.opencv.core.Mat;
@@ -146,6 +147,7 @@ final class VisionCommand {
     /** The detectors with the classifiers the options name; natives loaded. */
     static ExitDetectors detectors(SiteOptions o) throws IOException, Refused {
         nu.pattern.OpenCV.loadLocally();
+        org.opencv.core.Core.setNumThreads(1); // frames per second are reported per core, as the gateway runs a camera on one thread
         ExitDetectors d = new ExitDetectors();
         for (String m : o.models) {
             String[] kv = m.split("=", 2);
@@ -344,13 +346,12 @@ final class VisionCommand {
                     }
                     byte[] bytes = Files.readAllBytes(image);
                     long t0 = System.nanoTime();
-                    Mat frame = Imgcodecs.imdecode(new org.opencv.core.MatOfByte(bytes), Imgcodecs.IMREAD_COLOR);
-                    if (frame.empty()) {
-                        throw new Refused(image + " is not an image OpenCV can read");
-                    }
+                    // as the gateway takes frames: decoded at the analysis size (a 1280x720 JPEG at half size)
+                    Mat frame = JpegFrames.decodeForAnalysis(bytes, ExitDetectors.ANALYSIS_WIDTH)
+                            .orElseThrow(() -> new Refused(image + " is not an image OpenCV can read"));
                     List<Detection> found = detectors.analyze(frame, sv.regions(), ref);
                     long nanos = System.nanoTime() - t0;
-                    String size = frame.cols() + "x" + frame.rows();
+                    String size = label.width() + "x" + label.height();
                     frame.release();
                     timing.computeIfAbsent(size, k -> new long[2]);
                     timing.get(size)[0]++;
