@@ -53,7 +53,7 @@ class VisionCommandIT {
             assertThat(Double.parseDouble(m.group(7))).as(type + " precision").isGreaterThanOrEqualTo(0.9);
             assertThat(Double.parseDouble(m.group(8))).as(type + " recall").isGreaterThanOrEqualTo(0.9);
         }
-        assertThat(out).containsPattern("640x360: 30 frames, [\\d.]+ ms per frame");
+        assertThat(out).containsPattern("640x360: 30 frames, JPEG decode and detection [\\d.]+ ms per frame elapsed, [\\d.]+ ms CPU: \\d+ frames/s per core");
     }
 
     @Test
