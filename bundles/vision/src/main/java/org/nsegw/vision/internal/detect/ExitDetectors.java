@@ -36,7 +36,7 @@ import org.opencv.imgproc.Imgproc;
  * </ol>
  *
  * When an ONNX classifier is given for a kind ({@link #withClassifier}), its probability for the zone's crop replaces
- * the classic confidence of that kind (the score stays the classic measure).
+ * the classic confidence of that kind, times the presence for the truck kinds (the score stays the classic measure).
  *
  * <p>Pure: no threads, files or sockets. Not thread-safe (it keeps the zone masks of the last frame size): one
  * instance per camera. The OpenCV natives must be loaded first ({@code nu.pattern.OpenCV.loadLocally()}).
