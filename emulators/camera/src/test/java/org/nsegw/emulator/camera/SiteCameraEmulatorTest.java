@@ -114,7 +114,7 @@ class SiteCameraEmulatorTest {
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (camera.streamClients() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait(); // the server notices the closed stream at its next write
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000); // polled: the server notices the closed stream at its next write
         }
         assertThat(camera.streamClients()).isZero();
     }

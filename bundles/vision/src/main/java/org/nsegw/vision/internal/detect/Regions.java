@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param wheelZone the wheels and lower body of a truck stopped at the exit (mud)
  * @param bodyZone  the top of the cargo body and the headroom above it (the load)
  * @param roadZone  the road at the exit (dirt: the site's responsibility)
- * @param washArea  the wheel-wash pad (drawn for the officer; not scored)
+ * @param washArea  the wheel-wash pad (not scored: drawn for the officer, and with the road zone the grey the light is
+ *                  normalised on)
  */
 public record Regions(Zone wheelZone, Zone bodyZone, Zone roadZone, Zone washArea) {
 
