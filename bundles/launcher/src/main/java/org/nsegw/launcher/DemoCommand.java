@@ -303,6 +303,8 @@ final class DemoCommand implements Callable<Integer> {
                             : "Check that the broker runs and is reachable from here, the URL (tcp://HOST:1883 or ssl://HOST:8883),"
                                     + " that it takes anonymous clients, and --mqtt (5 or 3.1.1); or leave --broker out to use"
                                     + " the embedded one."));
+                    runs.forEach(Run::closeEmulators);
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
                     return Nsegw.EXIT_FAILURE;
                 }
                 out.printf("   platform: emulator subscribed to %s/+/case/#%s, store in %s%n", prefix,
