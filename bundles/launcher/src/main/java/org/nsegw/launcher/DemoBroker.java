@@ -5,6 +5,7 @@ import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -19,6 +20,8 @@ final class DemoBroker implements AutoCloseable {
     static final int CHUNK_KB = 256;
     /** The largest MQTT packet the broker takes: a chunk with room for its topic and headers to spare. */
     static final int MAX_MESSAGE_BYTES = CHUNK_KB * 1024 + 64 * 1024;
+
+    private static final Duration PORT_TIMEOUT = Duration.ofSeconds(10);
 
     private final Server server;
     private final int port;
@@ -48,6 +51,21 @@ final class DemoBroker implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             server.stopServer();
             throw new IOException("the embedded MQTT broker (Moquette) did not start: " + e.getMessage(), e);
+        }
+        // Moquette reads the bound port in a listener that Netty may run a moment after startServer returned
+        long deadline = System.nanoTime() + PORT_TIMEOUT.toNanos();
+        while (server.getPort() <= 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (server.getPort() <= 0) {
+            server.stopServer();
+            throw new IOException("the embedded MQTT broker (Moquette) did not report its port within "
+                    + PORT_TIMEOUT.toSeconds() + " s");
         }
         return new DemoBroker(server, server.getPort());
     }

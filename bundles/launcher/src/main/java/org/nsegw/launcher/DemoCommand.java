@@ -282,7 +282,14 @@ final class DemoCommand implements Callable<Integer> {
         try {
             Uplink uplink;
             if (embedded) {
-                embeddedBroker = DemoBroker.start(brokerDir);
+                try {
+                    embeddedBroker = DemoBroker.start(brokerDir);
+                } catch (IOException e) {
+                    out.println("   The demo stops: " + e.getMessage() + "; see " + display(dist, brokerDir.resolve("mqtt.log")));
+                    runs.forEach(Run::closeEmulators);
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                    return Nsegw.EXIT_FAILURE;
+                }
                 uplink = new Uplink(embeddedBroker.url(), false, store);
                 out.printf("   broker: embedded Moquette on %s (MQTT 3.1.1, messages up to %d KiB), log in %s%n", uplink.broker(),
                         DemoBroker.MAX_MESSAGE_BYTES / 1024, display(dist, brokerDir.resolve("mqtt.log")));
