@@ -48,11 +48,6 @@ class DemoIT {
                 + " +(\\d+)/12 +(\\d+)/(\\d+) +(\\d+)/(\\d+) +0 frames +clean").matcher(text);
         assertThat(bridge.find()).as(text).isTrue();
         assertThat(Integer.parseInt(bridge.group(1))).as("devices online").isGreaterThan(4);
-        // ready only once every bundle has started: the sensors' bundles start last (the highest start level)
-        java.util.regex.Matcher ready = java.util.regex.Pattern.compile("\\[bridge-example\\] ready [\\d.]+ s after launch: (\\d+) components active")
-                .matcher(text);
-        assertThat(ready.find()).as(text).isTrue();
-        assertThat(Integer.parseInt(ready.group(1))).as("components active when ready").isGreaterThanOrEqualTo(25);
         assertThat(bridge.group(2)).isEqualTo(bridge.group(3));
         assertThat(Integer.parseInt(bridge.group(2))).isPositive();
         assertThat(bridge.group(4)).isEqualTo(bridge.group(5));
@@ -93,6 +88,14 @@ class DemoIT {
                 .isEqualTo(caseIds(tmp.resolve("demo").resolve("hz-bridge-demo-gw1").resolve("outbox").resolve("packets")));
         assertThat(ReceivedCase.readAll(store).stream().filter(c -> c.gateway().equals("hz-bridge-demo-gw1"))
                 .filter(c -> c.status().equals("VERIFIED")).map(ReceivedCase::caseId).toList()).hasSize(passages).doesNotHaveDuplicates();
+
+        // Ready only once every bundle has started: the sensors' bundles start last (the highest start level). Checked
+        // last: under load the status can say ready while site configurations are still reaching their components
+        // (24 of 28 active seen, on main too), and the delivery above should be checked whatever this says.
+        java.util.regex.Matcher ready = java.util.regex.Pattern.compile("\\[bridge-example\\] ready [\\d.]+ s after launch: (\\d+) components active")
+                .matcher(text);
+        assertThat(ready.find()).as(text).isTrue();
+        assertThat(Integer.parseInt(ready.group(1))).as("components active when ready").isGreaterThanOrEqualTo(25);
         assertThat(tmp.resolve("demo").resolve("hz-bridge-demo-gw1").resolve("journal")).isDirectory();
         assertThat(tmp.resolve("demo").resolve("hz-bridge-demo-gw1").resolve("media").resolve("anpr")).isDirectory();
         assertThat(tmp.resolve("demo").resolve("hz-bridge-demo-gw1").resolve("log").resolve("nsegw.0.log")).exists();
