@@ -63,7 +63,7 @@ final class Courier {
     }
 
     /** A case whose every message the broker PUBACKed, waiting for the platform since {@code nanos}. */
-    private record Waiting(Transfer transfer, long nanos) {
+    private record Waiting(Transfer transfer, String packetSha256, long nanos) {
     }
 
     private final Outbox outbox;
@@ -76,6 +76,14 @@ final class Courier {
     private final Map<String, Active> active = new LinkedHashMap<>();
     private final Map<String, Waiting> awaiting = new HashMap<>();
     private final Set<String> rejected = new HashSet<>();
+    /**
+     * Outbox states not yet written: marked together, in one transaction, once the events at hand are handled (and
+     * before the outbox is read), instead of one flush of the disk per PUBACK and acknowledgement.
+     */
+    private final Map<String, State> marks = new LinkedHashMap<>();
+    /** Paging once through the cases in state SENT that this run is not waiting for (an earlier run's, or unanswered). */
+    private boolean resendScan = true;
+    private Item resendAfter;
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
     private volatile boolean running;
     private volatile boolean connected;
@@ -171,6 +179,12 @@ final class Courier {
                 waitForEvents(1_000);
             }
         }
+        try {
+            flushMarks();
+        } catch (RuntimeException e) {
+            log.warn("Uplink: {} outbox states not written at stop ({}); those cases are sent again at the next start", marks.size(),
+                    e.toString());
+        }
     }
 
     private void waitForEvents(long ms) {
@@ -191,6 +205,7 @@ final class Courier {
             for (Runnable e = first; e != null; e = events.poll()) {
                 e.run();
             }
+            flushMarks();
         } catch (InterruptedException e) {
             running = false;
             Thread.currentThread().interrupt();
@@ -243,6 +258,7 @@ final class Courier {
             log.warn("Uplink: the broker has no session of this gateway any more; {} cases waiting for the platform are sent again",
                     awaiting.size());
             awaiting.clear();
+            rescanSent();
         }
         connected = true;
         since = clock.instant();
@@ -308,7 +324,11 @@ final class Courier {
         return any;
     }
 
-    /** Takes more cases from the outbox, in its order; returns whether any was taken. */
+    /**
+     * Takes more cases from the outbox, in its order: the ones not yet sent, then (once through) those sent but not
+     * waiting for the platform in this run. Returns whether any was taken. The outbox reads the unsent ones from an
+     * index of their own, so this costs the cases it returns, however many wait for the platform.
+     */
     private boolean load() {
         if (active.size() >= MAX_ACTIVE) {
             return false;
@@ -318,24 +338,74 @@ final class Courier {
             return false;
         }
         lastLoad = now;
-        int known = active.size() + awaiting.size() + rejected.size();
+        flushMarks(); // the outbox must know what was sent before it is asked what is not
         boolean found = false;
-        for (Item item : outbox.next(known + MAX_ACTIVE)) {
-            String id = item.caseId();
-            if (active.containsKey(id) || awaiting.containsKey(id) || rejected.contains(id)) {
-                continue;
-            }
-            Active a = read(item);
-            if (a != null) {
-                active.put(id, a);
-                found = true;
-            }
+        // the ones being sent or left alone are in the answer too: ask for as many more
+        for (Item item : outbox.unsent(active.size() + rejected.size() + MAX_ACTIVE)) {
+            found |= take(item);
             if (active.size() >= MAX_ACTIVE) {
                 break;
             }
         }
+        while (resendScan && active.size() < MAX_ACTIVE) {
+            List<Item> page = outbox.sent(MAX_ACTIVE, resendAfter);
+            boolean whole = true;
+            for (Item item : page) {
+                if (active.size() >= MAX_ACTIVE) {
+                    whole = false;
+                    break;
+                }
+                resendAfter = item;
+                found |= take(item);
+            }
+            if (whole && page.size() < MAX_ACTIVE) {
+                resendScan = false;
+                resendAfter = null;
+            }
+        }
         lastLoadFound = found;
         return found;
+    }
+
+    /** Starts sending a case unless it is being sent, waited for or left alone. */
+    private boolean take(Item item) {
+        String id = item.caseId();
+        if (active.containsKey(id) || awaiting.containsKey(id) || rejected.contains(id)) {
+            return false;
+        }
+        Active a = read(item);
+        if (a != null) {
+            active.put(id, a);
+            return true;
+        }
+        return false;
+    }
+
+    /** Cases in state SENT that are no longer waited for are sent again: page through them once more from the first. */
+    private void rescanSent() {
+        resendScan = true;
+        resendAfter = null;
+    }
+
+    private void mark(String caseId, State state) {
+        State before = marks.get(caseId);
+        if (before == null || before.compareTo(state) < 0) {
+            marks.put(caseId, state);
+        }
+    }
+
+    /** Writes the marks gathered, in one transaction; a case no longer in the outbox (acknowledged and purged) is let go. */
+    private void flushMarks() {
+        if (marks.isEmpty()) {
+            return;
+        }
+        Set<String> gone = outbox.mark(marks); // on a failure the marks stay, to be written with the next ones
+        marks.clear();
+        for (String id : gone) {
+            // acknowledged and purged meanwhile (a late PUBACK): nothing left to mark
+            active.remove(id);
+            awaiting.remove(id);
+        }
     }
 
     private Active read(Item item) {
@@ -453,19 +523,14 @@ final class Courier {
             return;
         }
         t.pubacked(step);
-        try {
-            if (step.notice()) {
-                outbox.markNotified(caseId);
-            }
-            if (t.phase() == Phase.AWAITING) {
-                outbox.markSent(caseId);
-                active.remove(caseId);
-                awaiting.put(caseId, new Waiting(t, System.nanoTime()));
-                count("casesSent", 1);
-            }
-        } catch (IllegalArgumentException gone) {
-            // acknowledged and purged meanwhile (a late PUBACK): nothing left to mark
+        if (step.notice()) {
+            mark(caseId, State.NOTIFIED);
+        }
+        if (t.phase() == Phase.AWAITING) {
+            mark(caseId, State.SENT);
             active.remove(caseId);
+            awaiting.put(caseId, new Waiting(t, a.notice().packetSha256(), System.nanoTime()));
+            count("casesSent", 1);
         }
     }
 
@@ -489,21 +554,29 @@ final class Courier {
 
     private void verified(Ack ack) {
         String id = ack.caseId();
-        Optional<Item> item = outbox.find(id);
-        if (item.isEmpty()) {
-            log.info("Uplink: VERIFIED for {}, which is not in the outbox (already acknowledged and removed)", id);
-            return;
-        }
-        if (item.get().state() == State.ACKNOWLEDGED) {
-            return;
+        if (marks.get(id) == State.ACKNOWLEDGED) {
+            return; // a repeated answer, before the first was written
         }
         Active a = active.get(id);
+        Waiting w = awaiting.get(id);
         String expected;
-        try {
-            expected = a != null ? a.notice().packetSha256() : CaseNotice.sha256(Files.readAllBytes(item.get().packet()));
-        } catch (IOException e) {
-            log.error("Uplink: VERIFIED for {} but its packet cannot be read to compare digests: {}", id, e.getMessage());
-            return;
+        if (a == null && w != null) {
+            expected = w.packetSha256(); // the usual case: known, in the outbox and not acknowledged
+        } else {
+            Optional<Item> item = outbox.find(id);
+            if (item.isEmpty()) {
+                log.info("Uplink: VERIFIED for {}, which is not in the outbox (already acknowledged and removed)", id);
+                return;
+            }
+            if (item.get().state() == State.ACKNOWLEDGED) {
+                return;
+            }
+            try {
+                expected = a != null ? a.notice().packetSha256() : CaseNotice.sha256(Files.readAllBytes(item.get().packet()));
+            } catch (IOException e) {
+                log.error("Uplink: VERIFIED for {} but its packet cannot be read to compare digests: {}", id, e.getMessage());
+                return;
+            }
         }
         if (!expected.equals(ack.packetSha256())) {
             count("invalidAcks", 1);
@@ -511,8 +584,7 @@ final class Courier {
                     ack.packetSha256(), expected);
             return;
         }
-        outbox.acknowledge(id);
-        Waiting w = awaiting.get(id);
+        mark(id, State.ACKNOWLEDGED);
         Transfer t = a != null ? a.transfer() : w != null ? w.transfer() : null;
         if (t != null) {
             t.verified();
@@ -599,6 +671,7 @@ final class Courier {
         int before = awaiting.size();
         awaiting.values().removeIf(w -> now - w.nanos() > limit);
         if (awaiting.size() < before) {
+            rescanSent();
             count("resentUnanswered", before - awaiting.size());
             log.info("Uplink: {} cases unanswered for {} s are sent again", before - awaiting.size(), settings.ackTimeoutSeconds());
         }
