@@ -19,6 +19,11 @@ public final class Packets {
     private Packets() {
     }
 
+    /** The key id of the signer of every packet made here: what the platform trusts. */
+    public static String keyId() {
+        return SIGNER.keyId();
+    }
+
     /** A packet whose one image entry has {@code imageBytes} random (incompressible) bytes. */
     public static BuiltPacket packet(String caseId, ChainLink link, int imageBytes) {
         Map<String, Object> f = new LinkedHashMap<>();
