@@ -54,6 +54,8 @@ final class Courier {
     static final long IDLE_POLL_MS = 50;
     static final long FIRST_BACKOFF_MS = 1_000;
     static final long LAST_BACKOFF_MS = 60_000;
+    /** How often the packets folder is looked at for a new checkpoint. */
+    static final long CHECKPOINT_LOOK_MS = 5_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** UTC with milliseconds, always three digits (docs/mqtt-topics.md). */
@@ -104,6 +106,11 @@ final class Courier {
     private long nextHeartbeat;
     private long nextTimeoutCheck;
     private Instant since;
+    /** The tree size of the newest checkpoint the broker PUBACKed on this run; 0 before. */
+    private long checkpointDelivered;
+    /** The tree size of the checkpoint being published, 0 when none is. */
+    private long checkpointInFlight;
+    private long nextCheckpointLook = System.nanoTime();
 
     Courier(Outbox outbox, BrokerLink link, Settings settings, Clock clock, Logger log) {
         this.outbox = outbox;
@@ -113,7 +120,7 @@ final class Courier {
         this.clock = clock;
         this.log = log;
         for (String c : List.of("connects", "notices", "chunks", "chunkBytes", "casesSent", "verified", "missing", "rejected",
-                "invalidAcks", "pubackErrors", "unreadablePackets", "resentUnanswered")) {
+                "invalidAcks", "pubackErrors", "unreadablePackets", "resentUnanswered", "checkpoints")) {
             counters.put(c, new AtomicLong());
         }
     }
@@ -170,6 +177,7 @@ final class Courier {
                 handleEvents(0);
                 boolean published = fill();
                 heartbeat();
+                checkpoint();
                 resendUnanswered();
                 if (!published) {
                     handleEvents(IDLE_POLL_MS);
@@ -268,6 +276,8 @@ final class Courier {
                 limits.maxPacketSize().isPresent() ? limits.maxPacketSize().getAsLong() + " bytes" : "not limited", receiveMaximum,
                 active.size(), awaiting.size());
         publishTracked(statusMessage(true));
+        nextCheckpointLook = System.nanoTime();
+        checkpointInFlight = 0;
         nextHeartbeat = System.nanoTime();
         return true;
     }
@@ -674,6 +684,53 @@ final class Courier {
             rescanSent();
             count("resentUnanswered", before - awaiting.size());
             log.info("Uplink: {} cases unanswered for {} s are sent again", before - awaiting.size(), settings.ackTimeoutSeconds());
+        }
+    }
+
+    // --- checkpoints ---
+
+    /**
+     * Publishes the newest signed checkpoint of the packets folder when the broker has not PUBACKed it (or a newer one)
+     * on this run: retained on P/G/case/checkpoint, so a platform that subscribes later still gets it. Each checkpoint
+     * covers the whole chain from sequence 1, so the newest is what the platform needs to name missing cases; one lost
+     * on the way is made good by the next. Looked for every {@link #CHECKPOINT_LOOK_MS} and at each connect.
+     */
+    private void checkpoint() {
+        if (!connected || checkpointInFlight != 0 || System.nanoTime() - nextCheckpointLook < 0) {
+            return;
+        }
+        nextCheckpointLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_LOOK_MS);
+        Optional<CheckpointFiles.Newest> newest;
+        try {
+            newest = CheckpointFiles.newest(outbox.directory().resolve("packets"));
+        } catch (IOException e) {
+            log.warn("Uplink: cannot look for checkpoints: {}", e.getMessage());
+            return;
+        }
+        if (newest.isEmpty() || newest.get().treeSize() <= checkpointDelivered
+                || outstanding + others >= receiveMaximum) {
+            return;
+        }
+        long size = newest.get().treeSize();
+        int gen = generation;
+        try {
+            link.publish(new BrokerLink.Message(topics.checkpoint(), newest.get().json(), 1, true, Map.of(), null),
+                    error -> events.add(() -> {
+                        if (gen == generation) {
+                            others--;
+                            checkpointInFlight = 0;
+                        }
+                        if (error == null) {
+                            checkpointDelivered = Math.max(checkpointDelivered, size);
+                            count("checkpoints", 1);
+                        } else {
+                            log.warn("Uplink: checkpoint of {} cases not delivered: {}", size, error);
+                        }
+                    }));
+            others++;
+            checkpointInFlight = size;
+        } catch (IOException e) {
+            log.warn("Uplink: checkpoint of {} cases not published: {}", size, e.getMessage());
         }
     }
 
