@@ -70,7 +70,7 @@ class MetatypeXmlTest {
             PropertySchema baud = s.property("serial.baud").orElseThrow();
             assertThat(baud.type()).isEqualTo(ValueType.INTEGER);
             assertThat(baud.name()).isEqualTo("Baud rate");
-            assertThat(baud.description()).isEmpty();
+            assertThat(baud.description()).isEqualTo("the serial line's speed in bit/s");
             assertThat(baud.cardinality()).isZero();
             assertThat(baud.isMultiValued()).isFalse();
             assertThat(baud.required()).as("required defaults to true").isTrue();
