@@ -391,7 +391,8 @@ final class ConsoleServer implements AutoCloseable {
                 + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
         h.set("X-Content-Type-Options", "nosniff");
         h.set("X-Frame-Options", "DENY");
-        h.set("Referrer-Policy", "no-referrer");
+        // not no-referrer: with it, browsers send "Origin: null" on the console's own form posts, which checkPost refuses
+        h.set("Referrer-Policy", "same-origin");
         if (!h.containsKey("Cache-Control")) {
             h.set("Cache-Control", "no-store");
         }
