@@ -585,7 +585,7 @@ final class DemoCommand implements Callable<Integer> {
     /** The gateway's outbox now; what it was last time if it cannot be read at this moment. */
     private static OutboxStates outboxStates(Distribution dist, Run run) {
         try {
-            run.outbox = OutboxStates.read(dist, run.data);
+            run.outbox = OutboxStates.read(run.data);
             run.outboxProblem = "";
         } catch (IOException e) {
             run.outboxProblem = e.getMessage();

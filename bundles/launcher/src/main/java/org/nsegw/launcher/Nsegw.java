@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nsegw", mixinStandardHelpOptions = true, versionProvider = Nsegw.Version.class,
         description = "NSE Gateway: weigh sensors, ANPR and site cameras to signed evidence for the enforcement platform.",
         subcommands = {RunCommand.class, ConfigCommand.class, StatusCommand.class, DemoCommand.class, DecodeCommand.class,
-            PlateCommand.class, JudgeCommand.class, VerifyCommand.class,
+            PlateCommand.class, JudgeCommand.class, VerifyCommand.class, ProofCommand.class, KeysCommand.class,
             EmulateCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})

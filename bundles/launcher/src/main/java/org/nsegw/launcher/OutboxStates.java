@@ -1,8 +1,6 @@
 package org.nsegw.launcher;
 
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,19 +8,14 @@ import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Properties;
-import java.util.stream.Stream;
 
 /**
  * How far a gateway's outbox has come with its packets, read from its database ({@code outbox/outbox.db}, table
  * {@code packet}, docs/outbox.md) while the gateway runs or after it stopped. Only reads: SQLite (WAL) lets another
  * process read while the gateway writes.
  *
- * <p>The SQLite driver is the distribution's {@code bundles/sqlite-jdbc-*.jar}, loaded here on its own class loader
- * rather than copied to {@code lib/} as well (it is 14 MB with its native libraries).
- *
- * @param pending      stored, the platform not yet sent the whole packet (PENDING, NOTIFIED)
+ * @param pending      stored, not yet sent whole to the platform (PENDING, NOTIFIED)
  * @param sent         sent whole, waiting for the platform's answer (SENT)
  * @param acknowledged answered VERIFIED by the platform (ACKNOWLEDGED)
  */
@@ -30,7 +23,7 @@ record OutboxStates(long pending, long sent, long acknowledged) {
 
     static final OutboxStates NONE = new OutboxStates(0, 0, 0);
 
-    private static Driver driver;
+    private static final Driver DRIVER = new org.sqlite.JDBC();
 
     long total() {
         return pending + sent + acknowledged;
@@ -42,7 +35,7 @@ record OutboxStates(long pending, long sent, long acknowledged) {
     }
 
     /** The states of the packets in {@code <data>/outbox}; {@link #NONE} when it has no database yet. */
-    static OutboxStates read(Distribution dist, Path data) throws IOException {
+    static OutboxStates read(Path data) throws IOException {
         Path db = data.resolve("outbox").resolve("outbox.db");
         if (!Files.isRegularFile(db)) {
             return NONE;
@@ -53,7 +46,7 @@ record OutboxStates(long pending, long sent, long acknowledged) {
         long pending = 0;
         long sent = 0;
         long acknowledged = 0;
-        try (Connection c = driver(dist).connect("jdbc:sqlite:" + db.toAbsolutePath(), p);
+        try (Connection c = DRIVER.connect("jdbc:sqlite:" + db.toAbsolutePath(), p);
                 Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT state, count(*) FROM packet GROUP BY state")) {
             while (r.next()) {
@@ -67,26 +60,5 @@ record OutboxStates(long pending, long sent, long acknowledged) {
             throw new IOException("cannot read the outbox " + db + ": " + e.getMessage(), e);
         }
         return new OutboxStates(pending, sent, acknowledged);
-    }
-
-    private static synchronized Driver driver(Distribution dist) throws IOException {
-        if (driver == null) {
-            List<Path> jars;
-            try (Stream<Path> files = Files.list(dist.bundles())) {
-                jars = files.filter(f -> f.getFileName().toString().matches("sqlite-jdbc-.*\\.jar")).toList();
-            }
-            if (jars.size() != 1) {
-                throw new IOException("expected one sqlite-jdbc jar in " + dist.bundles() + ", found " + jars.size()
-                        + "; rebuild the distribution (./nsegw build)");
-            }
-            try {
-                ClassLoader loader = new URLClassLoader("sqlite-jdbc", new URL[] {jars.get(0).toUri().toURL()},
-                        OutboxStates.class.getClassLoader());
-                driver = (Driver) Class.forName("org.sqlite.JDBC", true, loader).getDeclaredConstructor().newInstance();
-            } catch (ReflectiveOperationException e) {
-                throw new IOException("cannot load the SQLite driver from " + jars.get(0) + ": " + e, e);
-            }
-        }
-        return driver;
     }
 }

@@ -81,8 +81,12 @@ final class VerifyCommand implements Callable<Integer> {
                     packets++;
                     failed += print(out, p) ? 0 : 1;
                 }
+                r.endorsedKeys().forEach((key, where) -> out.println("  key " + key + ": trusted, endorsed by a trusted key"
+                        + " in the key rotation recorded in " + where));
                 if (r.chainProblems().isEmpty()) {
                     out.println("  chain: continuous");
+                    out.println("  checkpoints: " + (r.checkpoints().isEmpty() ? "none here" : r.checkpoints().size()
+                            + " verified (" + String.join(", ", r.checkpoints()) + ")"));
                 } else {
                     chainsOk = false;
                     r.chainProblems().forEach(problem -> out.println("  chain: " + problem));

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,24 @@ public final class PacketVerifier {
             List<String> problems) {
     }
 
-    /** The outcome for a directory: each packet, and what is wrong with the chains and checkpoints. */
-    public record DirectoryResult(boolean ok, List<Result> packets, List<String> chainProblems) {
+    /**
+     * The outcome for a directory: each packet, what is wrong with the chains and checkpoints, the checkpoint files that
+     * verified, and the keys trusted only because a trusted key endorsed them in a recorded key rotation (key id →
+     * the packet that records the rotation).
+     */
+    public record DirectoryResult(boolean ok, List<Result> packets, List<String> chainProblems, List<String> checkpoints,
+            Map<String, String> endorsedKeys) {
+
+        public DirectoryResult {
+            packets = List.copyOf(packets);
+            chainProblems = List.copyOf(chainProblems);
+            checkpoints = List.copyOf(checkpoints);
+            endorsedKeys = Collections.unmodifiableMap(new LinkedHashMap<>(endorsedKeys));
+        }
+
+        public DirectoryResult(boolean ok, List<Result> packets, List<String> chainProblems) {
+            this(ok, packets, chainProblems, List.of(), Map.of());
+        }
     }
 
     /** What to say when no trusted keys are given: the signature then shows integrity, not origin. */
@@ -62,10 +80,12 @@ public final class PacketVerifier {
 
     /**
      * Every *.zip packet in dir (not the {@code *.media.zip} image archives that compliant records keep beside their
-     * packet: their images are listed with their digests in the packet's manifest): each verified, plus chain continuity per gateway (sequence 1..n without
+     * packet: their images are listed with their digests in the packet's manifest, and checked against it when present): each verified, plus chain continuity per gateway (sequence 1..n without
      * gaps, each previousManifestSha256 = the previous manifest's hash, no duplicates): names missing
      * sequence numbers, reordered/altered links, deleted cases. Checkpoint files (checkpoint-*.json) in dir
-     * are checked against the packets of their gateway.
+     * are checked against the packets of their gateway. With trusted keys, a key that a trusted key endorsed in a key
+     * rotation recorded in the chain (the packet before it signed by the trusted key, the endorsement valid) is trusted
+     * too, and so on along the chain; an unendorsed key change is not.
      */
     public static DirectoryResult verifyDirectory(Path dir, Set<String> trustedKeyIds) {
         // (the archives are checked through their packet's manifest, not as packets)
@@ -87,64 +107,178 @@ public final class PacketVerifier {
         }
         zips.sort(null);
         checkpoints.sort(null);
+        List<Inspected> inspected = new ArrayList<>();
+        for (Path zip : zips) {
+            inspected.add(checkImagesBeside(zip, inspect(zip, Set.of()))); // trust is decided below, along each chain
+        }
+        Map<String, String> endorsed = new LinkedHashMap<>();
+        if (!trustedKeyIds.isEmpty()) {
+            inspected = applyTrust(inspected, trustedKeyIds, endorsed);
+        }
         List<Result> results = new ArrayList<>();
         Map<String, Chain> chains = new TreeMap<>();
-        for (Path zip : zips) {
-            Inspected inspected = inspect(zip, trustedKeyIds);
-            results.add(inspected.result());
-            if (inspected.result().ok()) {
-                chains.computeIfAbsent(inspected.gateway(), Chain::new).add(inspected, chainProblems);
+        for (Inspected packet : inspected) {
+            results.add(packet.result());
+            if (packet.result().ok()) {
+                chains.computeIfAbsent(packet.gateway(), Chain::new).add(packet, chainProblems);
             }
         }
         for (Chain chain : chains.values()) {
             chain.check(chainProblems);
         }
+        List<String> verifiedCheckpoints = new ArrayList<>();
         for (Path file : checkpoints) {
-            checkCheckpoint(file, chains, chainProblems);
+            if (checkCheckpoint(file, chains, chainProblems)) {
+                verifiedCheckpoints.add(file.getFileName().toString());
+            }
         }
         boolean ok = chainProblems.isEmpty() && results.stream().allMatch(Result::ok);
-        return new DirectoryResult(ok, results, chainProblems);
+        return new DirectoryResult(ok, results, chainProblems, verifiedCheckpoints, endorsed);
     }
 
-    /** A checkpoint is checked with a key that signed valid (so, if asked, trusted) packets of its gateway. */
-    private static void checkCheckpoint(Path file, Map<String, Chain> chains, List<String> problems) {
+    /**
+     * A compliant record's images kept beside its packet ({@code <name>.media.zip}, listed in the manifest's
+     * {@code imagesBeside} with SHA-256 and size): when the archive is there, each listed image must be in it, unaltered,
+     * and nothing else. An absent archive is no problem: the outbox sheds these images first when space runs short.
+     */
+    private static Inspected checkImagesBeside(Path zip, Inspected packet) {
+        if (!packet.result().ok()) {
+            return packet;
+        }
+        Object listed;
+        try {
+            listed = Json.parse(packet.manifest()) instanceof Map<?, ?> m ? m.get("imagesBeside") : null;
+        } catch (IllegalArgumentException e) {
+            return packet; // already named by inspect
+        }
+        if (!(listed instanceof List<?> images) || images.isEmpty()) {
+            return packet;
+        }
+        String name = zip.getFileName().toString();
+        Path media = zip.resolveSibling(name.substring(0, name.length() - ".zip".length()) + MEDIA_SUFFIX);
+        if (!Files.isRegularFile(media)) {
+            return packet;
+        }
+        List<String> problems = new ArrayList<>();
+        String mediaName = media.getFileName().toString();
+        Map<String, byte[]> held = new LinkedHashMap<>();
+        try {
+            PacketZip.Contents contents = PacketZip.read(Files.readAllBytes(media));
+            contents.problems().forEach(p -> problems.add(mediaName + ": " + p));
+            contents.entries().forEach(e -> held.put(e.name(), e.content()));
+        } catch (IOException e) {
+            problems.add("cannot read " + mediaName + ": " + e);
+        }
+        if (problems.isEmpty()) {
+            for (Object o : images) {
+                if (!(o instanceof Map<?, ?> image) || !(image.get("name") instanceof String imageName)) {
+                    problems.add("manifest imagesBeside holds an entry without a name");
+                    continue;
+                }
+                byte[] content = held.remove(imageName);
+                if (content == null) {
+                    problems.add(mediaName + ": " + imageName + " is missing (listed in imagesBeside)");
+                } else if (!Sha256.hexDigest(content).equals(image.get("sha256"))
+                        || !(image.get("size") instanceof Number size) || size.longValue() != content.length) {
+                    problems.add(mediaName + ": " + imageName + " does not match the SHA-256 and size imagesBeside lists"
+                            + " (image altered or replaced)");
+                }
+            }
+            held.keySet().forEach(extra -> problems.add(mediaName + ": " + extra + " is not listed in imagesBeside"));
+        }
+        if (problems.isEmpty()) {
+            return packet;
+        }
+        Result r = packet.result();
+        List<String> all = new ArrayList<>(r.problems());
+        all.addAll(problems);
+        return new Inspected(new Result(r.packet(), false, r.caseId(), r.sequence(), r.manifestSha256(), List.copyOf(all)),
+                packet.gateway(), packet.keyId(), packet.publicDer(), packet.manifest(), packet.previous());
+    }
+
+    /**
+     * The packets with trust applied: a packet is trusted when its key is one of {@code trustedKeyIds} or was endorsed,
+     * in the packet itself, by the trusted key of the packet before it in its gateway's chain (a valid recorded key
+     * rotation); the others fail with the key named. Endorsed keys are added to {@code endorsed}.
+     */
+    private static List<Inspected> applyTrust(List<Inspected> packets, Set<String> trustedKeyIds, Map<String, String> endorsed) {
+        Map<String, TreeMap<Long, Inspected>> byGateway = new TreeMap<>();
+        for (Inspected p : packets) {
+            if (p.result().ok()) {
+                byGateway.computeIfAbsent(p.gateway(), g -> new TreeMap<>()).putIfAbsent(p.result().sequence(), p);
+            }
+        }
+        Set<String> trusted = new HashSet<>(trustedKeyIds);
+        for (TreeMap<Long, Inspected> chain : byGateway.values()) {
+            for (Inspected p : chain.values()) {
+                if (trusted.contains(p.keyId())) {
+                    continue;
+                }
+                Inspected previous = chain.get(p.result().sequence() - 1);
+                if (previous != null && trusted.contains(previous.keyId()) && !previous.keyId().equals(p.keyId())
+                        && KeyRotation.check(p.result().packet(), p.result().sequence(), p.manifest(), p.keyId(),
+                                previous.result().packet(), previous.manifest(), previous.keyId(), previous.publicDer())
+                                .isEmpty()) {
+                    trusted.add(p.keyId());
+                    endorsed.put(p.keyId(), p.result().packet());
+                }
+            }
+        }
+        List<Inspected> out = new ArrayList<>(packets.size());
+        for (Inspected p : packets) {
+            if (!p.result().ok() || trusted.contains(p.keyId())) {
+                out.add(p);
+                continue;
+            }
+            Result r = p.result();
+            List<String> problems = new ArrayList<>(r.problems());
+            problems.add("the packet's key " + p.keyId() + " is not one of the trusted keys, nor endorsed by one in a"
+                    + " key rotation recorded in the chain");
+            out.add(new Inspected(new Result(r.packet(), false, r.caseId(), r.sequence(), r.manifestSha256(),
+                    List.copyOf(problems)), p.gateway(), p.keyId(), p.publicDer(), p.manifest(), p.previous()));
+        }
+        return out;
+    }
+
+    /** A checkpoint is checked with a key that signed valid (so, if asked, trusted) packets of its gateway; true if it verifies. */
+    private static boolean checkCheckpoint(Path file, Map<String, Chain> chains, List<String> problems) {
         String name = file.getFileName().toString();
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             problems.add(name + ": cannot read: " + e);
-            return;
+            return false;
         }
         Checkpoint checkpoint;
         try {
             checkpoint = Checkpoint.parse(bytes);
         } catch (IllegalArgumentException e) {
             problems.add(name + ": " + e.getMessage());
-            return;
+            return false;
         }
         String gateway = checkpoint.gatewayId().isEmpty() ? "key " + checkpoint.keyId() : checkpoint.gatewayId();
         Chain chain = chains.get(gateway);
         if (chain == null) {
             problems.add(name + ": no valid packet of gateway " + checkpoint.gatewayId() + " in the directory");
-            return;
+            return false;
         }
         byte[] publicDer = chain.publicKeys.get(checkpoint.keyId());
         if (publicDer == null) {
             problems.add(name + ": signed by key " + checkpoint.keyId() + ", which signed no valid packet of gateway "
                     + checkpoint.gatewayId() + " here");
-            return;
+            return false;
         }
         if (!checkpoint.verifySignature(Pem.encode("PUBLIC KEY", publicDer))) {
             problems.add(name + ": the signature is not valid");
-            return;
+            return false;
         }
         if (checkpoint.treeSize() > chain.bySequence.size() || chain.bySequence.isEmpty()
                 || chain.bySequence.lastKey() < checkpoint.treeSize()) {
             problems.add(name + ": covers " + checkpoint.treeSize() + " packets of gateway " + checkpoint.gatewayId()
                     + " but sequence " + (chain.bySequence.isEmpty() ? 1 : chain.bySequence.lastKey() + 1)
                     + " and later are not here (deleted cases?)");
-            return;
+            return false;
         }
         MerkleTree tree = new MerkleTree();
         for (long s = 1; s <= checkpoint.treeSize(); s++) {
@@ -152,14 +286,16 @@ public final class PacketVerifier {
             if (packet == null) {
                 problems.add(name + ": cannot recompute its root: sequence " + s + " of gateway "
                         + checkpoint.gatewayId() + " is missing");
-                return;
+                return false;
             }
             tree.append(packet.manifest());
         }
         if (!Arrays.equals(tree.root(checkpoint.treeSize()), checkpoint.rootHash())) {
             problems.add(name + ": its root hash does not match the manifests of sequences 1.." + checkpoint.treeSize()
                     + " of gateway " + checkpoint.gatewayId() + " (a case altered or replaced)");
+            return false;
         }
+        return true;
     }
 
     /** The valid packets of one gateway, by sequence. */

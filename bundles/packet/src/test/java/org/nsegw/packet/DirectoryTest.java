@@ -32,6 +32,56 @@ class DirectoryTest {
     }
 
     @Test
+    void imagesKeptBesideACompliantRecordAreCheckedWhenPresent() throws IOException {
+        byte[] front = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3};
+        byte[] rear = {(byte) 0xFF, (byte) 0xD8, 4, 5};
+        Map<String, Object> fields = new java.util.HashMap<>(Samples.caseFields("c-compliant"));
+        fields.put("imagesBeside", List.of(image("images/front.jpg", front), image("images/rear.jpg", rear)));
+        Files.write(dir.resolve("c-1.zip"), PacketBuilder.build(fields, Samples.entries(1), ChainLink.first(), Samples.ED25519).zip());
+        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).ok()).as("images shed: no archive, no problem").isTrue();
+
+        Path media = dir.resolve("c-1" + PacketVerifier.MEDIA_SUFFIX);
+        Files.write(media, mediaZip(Map.of("images/front.jpg", front, "images/rear.jpg", rear)));
+        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).ok()).isTrue();
+
+        byte[] altered = rear.clone();
+        altered[3] ^= 1;
+        Files.write(media, mediaZip(Map.of("images/front.jpg", front, "images/rear.jpg", altered)));
+        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).packets().get(0).problems()).containsExactly(
+                "c-1.media.zip: images/rear.jpg does not match the SHA-256 and size imagesBeside lists (image altered or replaced)");
+
+        Files.write(media, mediaZip(Map.of("images/front.jpg", front, "images/other.jpg", rear)));
+        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).packets().get(0).problems()).containsExactlyInAnyOrder(
+                "c-1.media.zip: images/rear.jpg is missing (listed in imagesBeside)",
+                "c-1.media.zip: images/other.jpg is not listed in imagesBeside");
+
+        Files.write(media, new byte[] {1, 2, 3});
+        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).packets().get(0).problems()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).startsWith("c-1.media.zip: "));
+    }
+
+    private static Map<String, Object> image(String name, byte[] content) {
+        return Map.of("name", name, "role", "front", "sha256", org.nsegw.packet.internal.Sha256.hexDigest(content),
+                "size", content.length);
+    }
+
+    /** As the evidence component writes it: entries in order, not compressed, fixed times. */
+    private static byte[] mediaZip(Map<String, byte[]> images) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
+            for (Map.Entry<String, byte[]> e : new java.util.TreeMap<>(images).entrySet()) {
+                java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(e.getKey());
+                entry.setLastModifiedTime(java.nio.file.attribute.FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
+                zip.putNextEntry(entry);
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void aDeletedCaseIsNamed() throws IOException {
         write(CHAIN);
         Files.delete(dir.resolve("case-3.zip"));
@@ -122,13 +172,16 @@ class DirectoryTest {
         Checkpoint six = checkpoint(tree, 6, "2026-11-23T09:00:00Z");
         Files.write(dir.resolve(four.fileName()), four.toJson());
         Files.write(dir.resolve(six.fileName()), six.toJson());
-        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).ok()).isTrue();
+        PacketVerifier.DirectoryResult all = PacketVerifier.verifyDirectory(dir, Set.of());
+        assertThat(all.ok()).isTrue();
+        assertThat(all.checkpoints()).containsExactly("checkpoint-4.json", "checkpoint-6.json");
 
         // The last case deleted: no gap in the chain, but the checkpoint covers it.
         Files.delete(dir.resolve("case-6.zip"));
         assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).chainProblems()).containsExactly(
                 "checkpoint-6.json: covers 6 packets of gateway gw-330106-01 but sequence 6 and later are not here"
                         + " (deleted cases?)");
+        assertThat(PacketVerifier.verifyDirectory(dir, Set.of()).checkpoints()).containsExactly("checkpoint-4.json");
     }
 
     @Test

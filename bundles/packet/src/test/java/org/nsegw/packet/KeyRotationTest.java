@@ -34,6 +34,45 @@ class KeyRotationTest {
     }
 
     @Test
+    void trustInTheFirstKeyPassesToTheKeyItEndorsed() throws IOException {
+        PacketSigner second = GatewayKeys.generate("Ed25519");
+        write(chain(Samples.ED25519, second, KeyRotation.record(Samples.ED25519.keyId(), "Ed25519", Samples.ED25519,
+                second, TIME, null)));
+        PacketVerifier.DirectoryResult r = PacketVerifier.verifyDirectory(dir, Set.of(Samples.ED25519.keyId()));
+        assertThat(r.packets()).allMatch(PacketVerifier.Result::ok);
+        assertThat(r.ok()).isTrue();
+        assertThat(r.endorsedKeys()).containsExactly(Map.entry(second.keyId(), "case-3.zip"));
+    }
+
+    @Test
+    void trustDoesNotPassToAnUnendorsedOrSwappedKey() throws IOException {
+        PacketSigner second = GatewayKeys.generate("Ed25519");
+        write(chain(Samples.ED25519, second, KeyRotation.record(Samples.ED25519.keyId(), "Ed25519", null, second, TIME,
+                "the previous private key is lost")));
+        PacketVerifier.DirectoryResult unendorsed = PacketVerifier.verifyDirectory(dir, Set.of(Samples.ED25519.keyId()));
+        assertThat(unendorsed.ok()).isFalse();
+        assertThat(unendorsed.endorsedKeys()).isEmpty();
+        assertThat(unendorsed.packets()).filteredOn(p -> !p.ok()).extracting(PacketVerifier.Result::packet)
+                .containsExactly("case-3.zip", "case-4.zip");
+        assertThat(unendorsed.packets().get(2).problems()).contains("the packet's key " + second.keyId()
+                + " is not one of the trusted keys, nor endorsed by one in a key rotation recorded in the chain");
+
+        write(chain(Samples.ED25519, second, null));
+        assertThat(PacketVerifier.verifyDirectory(dir, Set.of(Samples.ED25519.keyId())).packets())
+                .filteredOn(p -> !p.ok()).hasSize(2);
+    }
+
+    @Test
+    void trustInTheNewKeyAloneDoesNotVouchForTheOldOnes() throws IOException {
+        PacketSigner second = GatewayKeys.generate("Ed25519");
+        write(chain(Samples.ED25519, second, KeyRotation.record(Samples.ED25519.keyId(), "Ed25519", Samples.ED25519,
+                second, TIME, null)));
+        PacketVerifier.DirectoryResult r = PacketVerifier.verifyDirectory(dir, Set.of(second.keyId()));
+        assertThat(r.packets()).filteredOn(p -> !p.ok()).extracting(PacketVerifier.Result::packet)
+                .containsExactly("case-1.zip", "case-2.zip");
+    }
+
+    @Test
     void aSwappedKeyWithoutARecordIsNamed() throws IOException {
         PacketSigner second = GatewayKeys.generate("Ed25519");
         write(chain(Samples.ED25519, second, null));
