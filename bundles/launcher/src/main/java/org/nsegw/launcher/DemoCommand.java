@@ -140,6 +140,7 @@ final class DemoCommand implements Callable<Integer> {
         final Map<String, WeighEmulator> weighByLane = new LinkedHashMap<>();
         final Map<String, List<CameraSetup>> cameraSetups = new LinkedHashMap<>();
         final List<String> settings = new ArrayList<>();
+        int consolePort;
         org.nsegw.rules.internal.Rules rules;
         Journal.Tally journal;
         String topicPrefix = DEFAULT_TOPIC_PREFIX;
@@ -319,6 +320,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             for (Run run : runs) {
                 run.settings.addAll(uplinkSettings(uplink));
+                // each gateway's installer console on a port of its own (all would want 8443)
+                run.consolePort = freeLoopbackPort();
+                run.settings.add("console.port=" + run.consolePort);
             }
             for (Run run : runs) {
                 run.startedNanos = System.nanoTime();
@@ -752,6 +756,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  less " + display(dist, store.resolve(ReceivedCase.FILE)) + "   what the platform received, one JSON line"
                 + " per case");
         out.println("  ./nsegw run --site " + display(dist, first.site) + "   run it yourself (Ctrl-C stops it)");
+        out.println("  (while it runs, its installer console is on https://127.0.0.1:8443/, the password in "
+                + Path.of("data", first.gatewayId, "console", "setup-password") + "; docs/console.md)");
         out.println();
         out.println("  ls " + display(dist, first.data.resolve("media").resolve("anpr")) + "   the plate reads, each with its"
                 + " pictures and read.json");
