@@ -435,7 +435,7 @@ public final class Remote {
         ObjectNode out = JSON.createObjectNode();
         out.set("configurations", configs);
         ArrayNode overlay = out.putArray("overlay");
-        settingsText(site.settings()).forEach(overlay::add);
+        shown(site.settings()).forEach(overlay::add);
         return out;
     }
 
@@ -456,13 +456,14 @@ public final class Remote {
         String snapshot = files.writeSnapshot(settingsText(before), "before " + c.id(), c.operator(), now, config.snapshotsKept());
         SiteOverlay.Outcome o = site.apply(next);
         if (!o.applied()) {
+            files.deleteSnapshot(snapshot);
             throw new Failed(true, "invalid, nothing applied: " + String.join("; ", o.problems()));
         }
         CommitConfirm.Trial t = trial.changed(c.id(), snapshot, c.operator(), now);
         files.trial(Optional.of(t));
         ObjectNode out = JSON.createObjectNode().put("snapshot", t.snapshot()).put("confirmBy", t.deadline().toString());
         ArrayNode overlay = out.putArray("overlay");
-        settingsText(next).forEach(overlay::add);
+        shown(next).forEach(overlay::add);
         return out;
     }
 
@@ -516,6 +517,12 @@ public final class Remote {
 
     private static List<String> settingsText(List<Setting> settings) {
         return settings.stream().map(Setting::toString).toList();
+    }
+
+    /** The overlay as shown in replies: values of keys that look like secrets hidden. */
+    private static List<String> shown(List<Setting> settings) {
+        return settings.stream().map(s -> s.key().toLowerCase(java.util.Locale.ROOT).contains("password")
+                ? s.target() + "." + s.key() + "=********" : s.toString()).toList();
     }
 
     /** Arguments for the audit log, with anything that looks like a secret hidden. */

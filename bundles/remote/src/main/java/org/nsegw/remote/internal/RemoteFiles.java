@@ -124,6 +124,13 @@ final class RemoteFiles implements ReplayGuard.Store {
         return id;
     }
 
+    /** Removes a snapshot written for a change that was then refused. */
+    void deleteSnapshot(String id) throws IOException {
+        if (id.matches("s[0-9]{1,18}")) {
+            Files.deleteIfExists(snapshots.resolve("snapshot-" + id.substring(1) + ".json"));
+        }
+    }
+
     /** The snapshots, oldest first. */
     List<JsonNode> snapshots() throws IOException {
         List<JsonNode> out = new ArrayList<>();
