@@ -1,5 +1,7 @@
 package org.nsegw.api.uplink;
 
+import java.time.Instant;
+import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -34,4 +36,12 @@ public interface UplinkEndpoint {
 
     /** Whether the uplink's own connection to the broker is up now. */
     boolean connected();
+
+    /**
+     * When the platform last answered {@code VERIFIED} for a case of this gateway (and the uplink took it), since the
+     * uplink started; empty before the first. The installer console's connectivity test shows it (since 0.2.0).
+     */
+    default Optional<Instant> lastVerified() {
+        return Optional.empty();
+    }
 }

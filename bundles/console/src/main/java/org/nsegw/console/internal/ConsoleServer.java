@@ -46,11 +46,17 @@ final class ConsoleServer implements AutoCloseable {
         void loggedIn(String from);
 
         void refused(String from, String why);
+
+        /** The password was changed from {@code from}; {@code ended} other sessions were ended. */
+        default void passwordChanged(String from, int ended) {
+        }
     }
 
     private final HttpsServer server;
     private final ThreadPoolExecutor executor;
-    private final SetupPassword password;
+    /** Replaced by a password change. */
+    private volatile SetupPassword password;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final GatewayView gateway;
@@ -190,6 +196,38 @@ final class ConsoleServer implements AutoCloseable {
             redirect(ex, "/login", null);
             return;
         }
+        if (method.equals("POST")) {
+            switch (path) {
+                case "/password" -> {
+                    changePassword(ex, s);
+                    return;
+                }
+                case "/api/connectivity" -> {
+                    checkPost(ex, s, readForm(ex));
+                    count("connectivityTests");
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("checks", gateway.connectivity());
+                    body.put("time", java.time.Instant.now().toString());
+                    send(ex, 200, "application/json", json.writeValueAsBytes(body));
+                    return;
+                }
+                case "/api/test-passage" -> {
+                    checkPost(ex, s, readForm(ex));
+                    Map<String, Object> progress;
+                    try {
+                        progress = gateway.startTestPassage();
+                    } catch (IllegalStateException e) {
+                        throw new Refused(409, "testPassageRefused", e.getMessage());
+                    }
+                    count("testPassages");
+                    send(ex, 200, "application/json", json.writeValueAsBytes(progress));
+                    return;
+                }
+                default -> {
+                    // falls through to the GET-only pages, which answer 405
+                }
+            }
+        }
         requireMethod(ex, "GET");
         switch (path) {
             case "/" -> html(ex, 200, pages.table("/", "设备 Devices", s.csrfToken(),
@@ -202,11 +240,16 @@ final class ConsoleServer implements AutoCloseable {
                     "最近的车牌识别及其图片 The latest plate reads with their images, newest first.", Tables.PLATE_HEADERS,
                     tables.plateReads(gateway.plateReads()), "/api/plates"));
             case "/camera" -> html(ex, 200, pages.pending(path, "相机区域 Camera regions", s.csrfToken(),
-                    "A site camera's snapshot with its regions of interest drawn and editable (issue 8 builds the site cameras)."));
-            case "/connectivity" -> html(ex, 200, pages.pending(path, "连通测试 Connectivity", s.csrfToken(),
-                    "Is the broker reachable, is its TLS certificate valid, does the platform acknowledge (the uplink's part)."));
-            case "/test-passage" -> html(ex, 200, pages.pending(path, "测试通行 Test passage", s.csrfToken(),
-                    "A test passage that travels the whole path, from the sensors to the platform, marked TEST."));
+                    "A site camera's snapshot with its regions of interest drawn and editable (needs the site cameras' regions"
+                            + " in their configuration, issue 8)."));
+            case "/connectivity" -> html(ex, 200, pages.connectivity(s.csrfToken()));
+            case "/test-passage" -> html(ex, 200, pages.testPassage(s.csrfToken()));
+            case "/api/test-passage" -> {
+                Map<String, Object> none = new LinkedHashMap<>();
+                none.put("none", true);
+                send(ex, 200, "application/json", json.writeValueAsBytes(gateway.testPassage().orElse(none)));
+            }
+            case "/password" -> html(ex, 200, pages.password(s.csrfToken(), "", ""));
             case "/api/devices" -> rows(ex, tables.devices(gateway.devices()));
             case "/api/weigh" -> rows(ex, tables.weighRecords(gateway.weighRecords()));
             case "/api/plates" -> rows(ex, tables.plateReads(gateway.plateReads()));
@@ -259,6 +302,58 @@ final class ConsoleServer implements AutoCloseable {
         boolean pausedNow = throttle.failed(from);
         events.refused(from, pausedNow ? "wrong password; logins from there paused" : "wrong password");
         html(ex, 401, pages.login(session.get().csrfToken(), "密码错误 Wrong password."), session.get());
+    }
+
+    /**
+     * A password change: the current password (paused after too many wrong ones, as logins are), the new one twice, the
+     * strength rule; every other session ends, this one stays.
+     */
+    private void changePassword(HttpExchange ex, Session s) throws IOException, Refused {
+        String from = ex.getRemoteAddress().getAddress().getHostAddress();
+        Form form = readForm(ex);
+        checkPost(ex, s, form);
+        Optional<Duration> paused = throttle.refusedFor(from);
+        if (paused.isPresent()) {
+            count("loginPaused");
+            long seconds = Math.max(1, paused.get().toSeconds());
+            ex.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+            html(ex, 429, pages.password(s.csrfToken(), "", "密码错误次数过多，请 " + seconds + " 秒后再试 Too many wrong passwords:"
+                    + " try again in " + seconds + " s."));
+            return;
+        }
+        String current = form.get("current").orElse("");
+        String fresh = form.get("new").orElse("");
+        String again = form.get("confirm").orElse("");
+        if (current.isEmpty() || !password.matches(current.toCharArray())) {
+            count("wrongPassword");
+            boolean pausedNow = throttle.failed(from);
+            events.refused(from, pausedNow ? "wrong current password in a password change; logins from there paused"
+                    : "wrong current password in a password change");
+            html(ex, 403, pages.password(s.csrfToken(), "", "当前密码错误 The current password is wrong."));
+            return;
+        }
+        throttle.succeeded(from);
+        String problem = !fresh.equals(again) ? "两次输入的新密码不一致 The two new passwords differ."
+                : fresh.equals(current) ? "新密码与当前密码相同 The new password is the current one."
+                : SetupPassword.weakness(fresh, pages.gatewayId()).orElse("");
+        if (!problem.isEmpty()) {
+            count("weakPassword");
+            html(ex, 400, pages.password(s.csrfToken(), "", problem));
+            return;
+        }
+        SetupPassword hashed = SetupPassword.hash(fresh.toCharArray(), random, SetupPassword.ITERATIONS);
+        try {
+            gateway.storePassword(hashed);
+        } catch (IOException e) {
+            throw new Refused(500, "passwordNotStored", "the new password cannot be stored (" + e.getMessage()
+                    + "); the old one stays");
+        }
+        password = hashed;
+        int ended = sessions.endAllBut(s.id());
+        count("passwordChanged");
+        events.passwordChanged(from, ended);
+        html(ex, 200, pages.password(s.csrfToken(), "密码已更改 The password was changed; " + ended
+                + " other session(s) ended. 设置密码文件已删除 The setup password file was removed.", ""));
     }
 
     /** A POST must carry the session's CSRF token, and come from a page of this console when the browser says where from. */

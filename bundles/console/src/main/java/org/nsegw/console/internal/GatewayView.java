@@ -1,5 +1,6 @@
 package org.nsegw.console.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,4 +25,29 @@ interface GatewayView {
 
     /** The commissioning report (Markdown), with the console's own counters. */
     String report(Map<String, Long> consoleCounters);
+
+    /** Runs the connectivity test with the uplink's settings (blocks a few seconds at most). */
+    default List<ConnectivityTest.Check> connectivity() {
+        return List.of(new ConnectivityTest.Check("uplink", "上行 Uplink", ConnectivityTest.Status.FAIL,
+                "this gateway has no uplink", "configure the uplink section of the site file"));
+    }
+
+    /**
+     * Starts a test passage and returns its progress.
+     *
+     * @throws IllegalStateException when one cannot start now (the message says why)
+     */
+    default Map<String, Object> startTestPassage() {
+        throw new IllegalStateException("test passages are not available in this gateway");
+    }
+
+    /** The latest test passage's progress; empty before the first. */
+    default Optional<Map<String, Object>> testPassage() {
+        return Optional.empty();
+    }
+
+    /** Keeps the console's new password (its hash) for the next start. */
+    default void storePassword(SetupPassword hashed) throws IOException {
+        throw new IOException("the password cannot be stored here");
+    }
 }

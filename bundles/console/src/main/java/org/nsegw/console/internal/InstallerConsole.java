@@ -30,6 +30,10 @@ import org.nsegw.api.anpr.PlateReadListener;
 import org.nsegw.api.device.DeviceStatus;
 import org.nsegw.api.device.DeviceStatusBoard;
 import org.nsegw.api.evidence.MediaRef;
+import org.nsegw.api.fusion.PassageListener;
+import org.nsegw.api.rules.Verdict;
+import org.nsegw.api.rules.VerdictListener;
+import org.nsegw.api.uplink.UplinkEndpoint;
 import org.nsegw.api.runtime.GatewayProperties;
 import org.nsegw.api.runtime.SiteState;
 import org.nsegw.api.weigh.WeighRecord;
@@ -45,6 +49,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -56,9 +63,9 @@ import org.osgi.service.metatype.annotations.Designate;
  */
 @Component(configurationPid = ConsoleConfig.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
-        service = {WeighRecordListener.class, PlateReadListener.class})
+        service = {WeighRecordListener.class, PlateReadListener.class, VerdictListener.class})
 @Designate(ocd = ConsoleConfig.class)
-public final class InstallerConsole implements WeighRecordListener, PlateReadListener {
+public final class InstallerConsole implements WeighRecordListener, PlateReadListener, VerdictListener {
 
     static final String PASSWORD_HASH_FILE = "password.hash";
     static final String SETUP_PASSWORD_FILE = "setup-password";
@@ -80,6 +87,29 @@ public final class InstallerConsole implements WeighRecordListener, PlateReadLis
     private final List<CommissioningReport.Expiry> ownCertificates = new ArrayList<>();
     /** Set only at the start that made the password: it is shown once, on the gateway's console. */
     private String newPassword;
+    private PrivateFiles files;
+
+    /** The uplink's broker and state, for the connectivity test; absent when the uplink does not run. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UplinkEndpoint uplink;
+
+    /** The outbox evidence opened, to follow a test passage's packet; absent without evidence. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.nsegw.outbox.Outbox outbox;
+
+    /** Where fusion hands its passages: the rules and the journal. A test passage is handed to them the same way. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<PassageListener> passageListeners;
+
+    private volatile TestPassage testPassage;
+    private final java.util.concurrent.ExecutorService testRunner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "nsegw-console-test-passage");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public InstallerConsole(BundleContext context, ConsoleConfig config,
@@ -116,6 +146,7 @@ public final class InstallerConsole implements WeighRecordListener, PlateReadLis
         }
         SecureRandom random = new SecureRandom();
         PrivateFiles files = new PrivateFiles(dataDir.resolve("console"));
+        this.files = files;
         SetupPassword password = password(files, random);
         TlsIdentity tls;
         if (config.tls_certFile().isBlank() != config.tls_keyFile().isBlank()) {
@@ -144,6 +175,11 @@ public final class InstallerConsole implements WeighRecordListener, PlateReadLis
             @Override
             public void refused(String from, String why) {
                 log.warn("Installer console: login from {} refused: {}", from, why);
+            }
+
+            @Override
+            public void passwordChanged(String from, int ended) {
+                log.info("Installer console: password changed from {}; {} other sessions ended", from, ended);
             }
         };
         Runnable start = new Runnable() {
@@ -194,8 +230,10 @@ public final class InstallerConsole implements WeighRecordListener, PlateReadLis
         if (newPassword != null) {
             out.println("  setup password (new): " + newPassword + "   (also in " + passwordFile + ", readable by its owner only)");
             newPassword = null;
-        } else {
+        } else if (java.nio.file.Files.exists(passwordFile)) {
             out.println("  setup password: in " + passwordFile + " (readable by its owner only)");
+        } else {
+            out.println("  password: the one set in the console (page 密码 Password); no setup password file");
         }
         out.flush();
     }
@@ -203,6 +241,7 @@ public final class InstallerConsole implements WeighRecordListener, PlateReadLis
     @Deactivate
     void deactivate() {
         retries.shutdownNow();
+        testRunner.shutdownNow();
         ConsoleServer s = server;
         if (s != null) {
             s.close();
@@ -218,6 +257,105 @@ public final class InstallerConsole implements WeighRecordListener, PlateReadLis
     @Override
     public void plateRead(PlateRead read) {
         plateReads.add(read);
+    }
+
+    @Override
+    public void verdict(Verdict verdict) {
+        TestPassage t = testPassage;
+        if (t != null && t.judged(verdict)) {
+            log.info("Installer console: test passage {} judged {}", verdict.passage().id(), verdict.outcome());
+        }
+    }
+
+    /** The first weigh sensor of the site (by id): the test passage runs in its lane. */
+    private Optional<TestPassage.Sensor> testSensor() {
+        try {
+            Configuration[] all = configAdmin.listConfigurations("(service.factoryPid=org.nsegw.weigh.sensor)");
+            if (all == null) {
+                return Optional.empty();
+            }
+            return java.util.Arrays.stream(all).map(Configuration::getProperties).filter(p -> p != null && p.get("lane") != null)
+                    .map(p -> new TestPassage.Sensor(String.valueOf(p.get("id")), String.valueOf(p.get("lane")),
+                            String.valueOf(Optional.ofNullable(p.get("accuracyClass")).orElse("")),
+                            String.valueOf(Optional.ofNullable(p.get("verification.certificate")).orElse("")),
+                            String.valueOf(Optional.ofNullable(p.get("verification.expires")).orElse(""))))
+                    .min(java.util.Comparator.comparing(TestPassage.Sensor::deviceId));
+        } catch (IOException | InvalidSyntaxException e) {
+            log.warn("Installer console: cannot list the weigh sensors: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private synchronized Map<String, Object> startTestPassage() {
+        TestPassage running = testPassage;
+        if (running != null) {
+            follow(running);
+            if (!running.finished()) {
+                throw new IllegalStateException("a test passage is on its way already (" + running.passage().id() + "): wait for it");
+            }
+        }
+        TestPassage.Sensor sensor = testSensor().orElseThrow(() -> new IllegalStateException(
+                "this site has no weigh sensor: the test passage needs a weigh sensor's lane"));
+        List<PassageListener> listeners = passageListeners;
+        if (listeners == null || listeners.isEmpty()) {
+            throw new IllegalStateException("no rules are running to judge a passage (see the devices and the log)");
+        }
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String suffix = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC).format(now)
+                + "-" + Integer.toHexString(new SecureRandom().nextInt(0x10000) | 0x10000).substring(1);
+        TestPassage t = TestPassage.of(sensor, now, suffix);
+        testPassage = t;
+        log.info("Installer console: test passage {} in lane {} (weigh sensor {}), marked TEST", t.passage().id(), sensor.lane(),
+                sensor.deviceId());
+        testRunner.execute(() -> {
+            for (PassageListener l : listeners) {
+                try {
+                    l.passage(t.passage());
+                } catch (RuntimeException e) {
+                    t.failed("a stage refused the test passage: " + e);
+                    log.warn("Installer console: test passage {} refused by {}: {}", t.passage().id(), l.getClass().getName(),
+                            e.toString());
+                }
+            }
+        });
+        return t.progress();
+    }
+
+    private void follow(TestPassage t) {
+        org.nsegw.outbox.Outbox box = outbox;
+        t.follow(box == null ? null : new TestPassage.Outbox() {
+            @Override
+            public Optional<String> state(String caseId) {
+                return box.find(caseId).map(i -> i.state().name());
+            }
+
+            @Override
+            public Path packets() {
+                return box.directory().resolve("packets");
+            }
+        }, Instant.now());
+    }
+
+    private ConnectivityTest.Target connectivityTarget() {
+        UplinkEndpoint u = uplink;
+        org.nsegw.outbox.Outbox box = outbox;
+        long unacknowledged = box == null ? 0 : box.usage().unacknowledgedCases();
+        if (u != null) {
+            return new ConnectivityTest.Target(u.broker(), u.clientId(), u.username(), u.password(), u.socketFactory(),
+                    u.mqttVersion(), true, u.connected(), u.lastVerified(), unacknowledged);
+        }
+        // the uplink does not run (TLS files it could not use, or no uplink section): its configuration still names the broker
+        String broker = "";
+        try {
+            Configuration c = configAdmin.getConfiguration("org.nsegw.uplink", "?");
+            if (c.getProperties() != null && c.getProperties().get("broker") != null) {
+                broker = c.getProperties().get("broker").toString();
+            }
+        } catch (IOException e) {
+            log.warn("Installer console: cannot read the uplink's configuration: {}", e.toString());
+        }
+        return new ConnectivityTest.Target(broker.isEmpty() ? "(none)" : broker, "", "", "", null, "5", false, false,
+                Optional.empty(), unacknowledged);
     }
 
     private GatewayView view() {
@@ -252,6 +390,35 @@ public final class InstallerConsole implements WeighRecordListener, PlateReadLis
             @Override
             public String report(Map<String, Long> consoleCounters) {
                 return CommissioningReport.render(facts(consoleCounters));
+            }
+
+            @Override
+            public List<ConnectivityTest.Check> connectivity() {
+                List<ConnectivityTest.Check> checks = ConnectivityTest.run(connectivityTarget(), ZoneId.systemDefault());
+                log.info("Installer console: connectivity test: {}", checks.stream().map(c -> c.id() + " " + c.status()).toList());
+                return checks;
+            }
+
+            @Override
+            public Map<String, Object> startTestPassage() {
+                return InstallerConsole.this.startTestPassage();
+            }
+
+            @Override
+            public Optional<Map<String, Object>> testPassage() {
+                TestPassage t = testPassage;
+                if (t == null) {
+                    return Optional.empty();
+                }
+                follow(t);
+                return Optional.of(t.progress());
+            }
+
+            @Override
+            public void storePassword(SetupPassword hashed) throws IOException {
+                files.write(PASSWORD_HASH_FILE, (hashed.stored() + "\n").getBytes(StandardCharsets.US_ASCII));
+                // the setup password written at the first start is no longer the password: it must not mislead
+                java.nio.file.Files.deleteIfExists(files.file(SETUP_PASSWORD_FILE));
             }
         };
     }

@@ -18,9 +18,10 @@ final class Pages {
             new Nav("/weigh", "称重 Weighing", false),
             new Nav("/plates", "车牌 Plate reads", false),
             new Nav("/camera", "相机区域 Camera regions", true),
-            new Nav("/connectivity", "连通测试 Connectivity", true),
-            new Nav("/test-passage", "测试通行 Test passage", true),
-            new Nav("/report", "调试报告 Commissioning report", false));
+            new Nav("/connectivity", "连通测试 Connectivity", false),
+            new Nav("/test-passage", "测试通行 Test passage", false),
+            new Nav("/report", "调试报告 Commissioning report", false),
+            new Nav("/password", "密码 Password", false));
 
     private final String gatewayId;
     private final String gatewayName;
@@ -28,6 +29,10 @@ final class Pages {
     Pages(String gatewayId, String gatewayName) {
         this.gatewayId = gatewayId;
         this.gatewayName = gatewayName;
+    }
+
+    String gatewayId() {
+        return gatewayId;
     }
 
     static String esc(String s) {
@@ -97,6 +102,51 @@ final class Pages {
                 + "</p><p class=\"hint\">See docs/console.md, “What remains”.</p>" + end();
     }
 
+    /** The connectivity test: a button, and the checks the script fills in from {@code POST /api/connectivity}. */
+    String connectivity(String csrfToken) {
+        return frame("/connectivity", "连通测试 Connectivity", csrfToken)
+                + "<p>用上行链路的设置检查：代理是否可达、TLS 证书是否有效、MQTT 是否接受连接、平台是否确认。"
+                + "<br>With the uplink's own settings: is the broker reachable, is its TLS certificate valid, does it accept an MQTT"
+                + " connection, does the platform acknowledge. Nothing is published.</p>"
+                + "<p><button id=\"run-connectivity\" type=\"button\" data-api=\"/api/connectivity\">开始测试 Run the test</button>"
+                + " <span id=\"status\" class=\"hint\"></span></p>"
+                + "<table id=\"checks\" hidden><thead><tr><th>检查 Check</th><th>结果 Result</th><th>详情 Found</th>"
+                + "<th>处理 What to fix</th></tr></thead><tbody></tbody></table>" + end();
+    }
+
+    /** The test passage: a button, and the steps the script follows from {@code /api/test-passage}. */
+    String testPassage(String csrfToken) {
+        return frame("/test-passage", "测试通行 Test passage", csrfToken)
+                + "<p>生成一条标记为测试（TEST）的模拟通行（两轴货车 25 吨），经规则判定、证据签名、发件箱、上行链路到平台，"
+                + "平台只作测试记录，不立案。<br>Makes a synthetic passage marked TEST (a two-axle truck of 25 t) in the first weigh"
+                + " sensor's lane and follows it through the rules, the signed evidence packet, the outbox and the uplink to the"
+                + " platform's VERIFIED. The packet's manifest says \"test\": true: the platform keeps it as a test, never as a case.</p>"
+                + "<p><button id=\"run-test-passage\" type=\"button\" data-api=\"/api/test-passage\">发送测试通行 Send a test passage"
+                + "</button> <span id=\"status\" class=\"hint\"></span></p>"
+                + "<ol id=\"steps\" class=\"steps\"></ol><p id=\"tp-error\" class=\"error\" hidden></p>" + end();
+    }
+
+    /** The password change form; {@code message} says what was done, {@code error} why not (either may be empty). */
+    String password(String csrfToken, String message, String error) {
+        return frame("/password", "密码 Password", csrfToken)
+                + (message.isEmpty() ? "" : "<p id=\"done\" class=\"ok\" role=\"status\">" + esc(message) + "</p>")
+                + (error.isEmpty() ? "" : "<p id=\"error\" class=\"error\" role=\"alert\">" + esc(error) + "</p>")
+                + "<form method=\"post\" action=\"/password\" class=\"narrow\">"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"" + esc(csrfToken) + "\">"
+                + "<label for=\"current\">当前密码 Current password</label>"
+                + "<input id=\"current\" name=\"current\" type=\"password\" autocomplete=\"current-password\" required>"
+                + "<label for=\"new\">新密码 New password</label>"
+                + "<input id=\"new\" name=\"new\" type=\"password\" autocomplete=\"new-password\" minlength=\""
+                + SetupPassword.MIN_LENGTH + "\" required>"
+                + "<label for=\"confirm\">再次输入 New password again</label>"
+                + "<input id=\"confirm\" name=\"confirm\" type=\"password\" autocomplete=\"new-password\" required>"
+                + "<button id=\"change\" type=\"submit\">更改密码 Change the password</button></form>"
+                + "<p class=\"hint\">至少 " + SetupPassword.MIN_LENGTH + " 个字符，混合大写、小写、数字或符号中的三类（20 个字符以上不限）。"
+                + "更改后其他会话全部退出。<br>At least " + SetupPassword.MIN_LENGTH + " characters with three of upper case, lower"
+                + " case, digits and other characters (any kind from 20 characters). Every other session is logged out.</p>"
+                + end();
+    }
+
     private String frame(String path, String title, String csrfToken) {
         StringBuilder b = new StringBuilder(head(title));
         b.append("<body><header><span class=\"gateway\">").append(esc(gatewayId))
@@ -107,7 +157,8 @@ final class Pages {
                     .append(">").append(esc(n.label())).append("</a>");
         }
         b.append("</nav><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"")
-                .append(esc(csrfToken)).append("\"><button id=\"logout\" type=\"submit\">退出 Log out</button></form></header><main>")
+                .append(esc(csrfToken)).append("\"><button id=\"logout\" type=\"submit\">退出 Log out</button></form></header><main data-csrf=\"")
+                .append(esc(csrfToken)).append("\">")
                 .append("<h1>").append(esc(title)).append("</h1>");
         return b.toString();
     }

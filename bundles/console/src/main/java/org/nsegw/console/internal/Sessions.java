@@ -82,6 +82,13 @@ final class Sessions {
         byId.remove(id);
     }
 
+    /** Ends every session but {@code keep} (after a password change); returns how many logged-in ones ended. */
+    synchronized int endAllBut(String keep) {
+        int ended = (int) byId.values().stream().filter(s -> s.loggedIn() && !s.id().equals(keep)).count();
+        byId.keySet().removeIf(id -> !id.equals(keep));
+        return ended;
+    }
+
     synchronized int size() {
         return byId.size();
     }

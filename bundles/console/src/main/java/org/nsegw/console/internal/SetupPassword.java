@@ -1,5 +1,6 @@
 package org.nsegw.console.internal;
 
+import java.util.Optional;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -50,6 +51,40 @@ final class SetupPassword {
             }
         }
         return b.toString();
+    }
+
+    /** The shortest password the console takes in a change. */
+    static final int MIN_LENGTH = 12;
+    static final int MAX_LENGTH = 128;
+
+    /**
+     * Why {@code candidate} is too weak for the console's password, or empty when it will do: at least
+     * {@value #MIN_LENGTH} characters; under 20 it needs three of lower case, upper case, digits and other characters;
+     * at least 6 different characters; not the gateway's id in it.
+     */
+    static Optional<String> weakness(String candidate, String gatewayId) {
+        if (candidate.length() < MIN_LENGTH) {
+            return Optional.of("密码至少 " + MIN_LENGTH + " 个字符 At least " + MIN_LENGTH + " characters, please ("
+                    + candidate.length() + " given).");
+        }
+        if (candidate.length() > MAX_LENGTH) {
+            return Optional.of("密码过长 At most " + MAX_LENGTH + " characters.");
+        }
+        int kinds = (candidate.chars().anyMatch(Character::isLowerCase) ? 1 : 0)
+                + (candidate.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
+                + (candidate.chars().anyMatch(Character::isDigit) ? 1 : 0)
+                + (candidate.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
+        if (candidate.length() < 20 && kinds < 3) {
+            return Optional.of("请混合大写、小写、数字或符号中的三类，或使用至少 20 个字符 Mix three of upper case, lower case,"
+                    + " digits and other characters, or use at least 20 characters.");
+        }
+        if (candidate.chars().distinct().count() < 6) {
+            return Optional.of("重复字符过多 Too few different characters.");
+        }
+        if (!gatewayId.isBlank() && candidate.toLowerCase(java.util.Locale.ROOT).contains(gatewayId.toLowerCase(java.util.Locale.ROOT))) {
+            return Optional.of("密码不能包含网关编号 The password must not contain the gateway's id.");
+        }
+        return Optional.empty();
     }
 
     /** The hash of {@code password} with a new random salt. */

@@ -33,7 +33,7 @@ class ReviewTest {
     }
 
     @ParameterizedTest
-    @EnumSource(PassageFlag.class)
+    @EnumSource(value = PassageFlag.class, names = "TEST", mode = EnumSource.Mode.EXCLUDE)
     void aPassageFlagSendsAWouldBeCaseToReview(PassageFlag flag) {
         Verdict v = bridge.judge(Traffic.row(6, VehicleKind.COMBINATION, 60_000).flag(flag).passage());
         assertThat(v.outcome()).isEqualTo(Outcome.REVIEW);
@@ -54,6 +54,16 @@ class ReviewTest {
     void aFlagThatPutsTheWeightInDoubtAlwaysGoesToReview(PassageFlag flag) {
         assertThat(bridge.judge(Traffic.row(6, VehicleKind.COMBINATION, 30_000).flag(flag).passage()).outcome())
                 .isEqualTo(Outcome.REVIEW);
+    }
+
+    @Test
+    void aTestPassageIsJudgedAsAnyOtherAndSaysItIsATest() {
+        Verdict v = bridge.judge(Traffic.row(6, VehicleKind.COMBINATION, 60_000).flag(PassageFlag.TEST).passage());
+        assertThat(v.outcome()).isEqualTo(Outcome.VIOLATION);
+        assertThat(codes(v)).contains("TEST_PASSAGE").doesNotContain("PASSAGE_FLAG_TEST");
+        Verdict light = bridge.judge(Traffic.row(6, VehicleKind.COMBINATION, 30_000).flag(PassageFlag.TEST).passage());
+        assertThat(light.outcome()).isEqualTo(Outcome.COMPLIANT);
+        assertThat(codes(light)).contains("TEST_PASSAGE");
     }
 
     @Test

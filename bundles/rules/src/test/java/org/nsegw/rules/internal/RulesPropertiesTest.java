@@ -100,7 +100,7 @@ class RulesPropertiesTest {
             @ForAll @IntRange(max = 120_000) int gross) {
         Verdict v = c.rules().judge(c.at(gross));
         if (v.outcome() == Outcome.VIOLATION) {
-            assertThat(v.passage().flags()).isEmpty();
+            assertThat(v.passage().flags()).as("only a test passage keeps a flag in a case").isSubsetOf(PassageFlag.TEST);
             assertThat(v.findings().get(0).code()).matches("OVERWEIGHT_.*|MUDDY_VEHICLE|UNCOVERED_LOAD|DIRTY_ROAD"
                     + "|UNREGISTERED_HAULER");
             assertThat(v.enforcementCode()).isIn("OW", "CL");

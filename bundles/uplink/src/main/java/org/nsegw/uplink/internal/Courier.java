@@ -89,6 +89,8 @@ final class Courier {
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
     private volatile boolean running;
     private volatile boolean connected;
+    /** When the platform's last VERIFIED was taken; null before the first (the console shows it). */
+    private volatile Instant lastVerified;
     private Thread thread;
     private int generation;
     /** Case messages (notices, chunks) without a PUBACK on this connection. */
@@ -150,6 +152,11 @@ final class Courier {
 
     boolean connected() {
         return connected;
+    }
+
+    /** When the platform last answered VERIFIED for a case in the outbox; empty before the first since the start. */
+    Optional<Instant> lastVerified() {
+        return Optional.ofNullable(lastVerified);
     }
 
     /** Running totals: connects, notices, chunks, chunkBytes, casesSent, verified, missing, rejected, invalidAcks, ... */
@@ -603,6 +610,7 @@ final class Courier {
         awaiting.remove(id);
         rejected.remove(id);
         count("verified", 1);
+        lastVerified = clock.instant();
     }
 
     private void missing(Ack ack) {

@@ -81,6 +81,11 @@ public final class Uplink {
         public boolean connected() {
             return courier.connected();
         }
+
+        @Override
+        public java.util.Optional<java.time.Instant> lastVerified() {
+            return courier.lastVerified();
+        }
     }
 
     @Deactivate

@@ -287,7 +287,7 @@ final class CaseReception implements AutoCloseable {
             if (problem == null) {
                 store.storeVerified(gateway, caseId, packet);
                 verified.incrementAndGet();
-                record(gateway, notice, outcome.link().sequence(), "VERIFIED", "", staged.get().arrived());
+                record(gateway, notice, outcome.link().sequence(), "VERIFIED", "", staged.get().arrived(), outcome.test());
                 answer(gateway, Acknowledgement.verified(caseId, notice.packetSha256()));
             } else {
                 store.storeRejected(gateway, caseId, packet, problem);
@@ -361,7 +361,8 @@ final class CaseReception implements AutoCloseable {
                 return;
             }
             duplicates.incrementAndGet();
-            record(gateway, notice, notice.sequence(), "DUPLICATE", "", null);
+            record(gateway, notice, notice.sequence(), "DUPLICATE", "", null,
+                    PacketCheck.isTest(Files.readAllBytes(store.packet(gateway, notice.caseId()))));
             answer(gateway, Acknowledgement.verified(notice.caseId(), notice.packetSha256()));
         } catch (IOException e) {
             LOG.log(Level.ERROR, "cannot record duplicate case " + notice.caseId(), e);
@@ -463,11 +464,17 @@ final class CaseReception implements AutoCloseable {
 
     private void record(String gateway, CaseNotice notice, long sequence, String status, String reason,
             Instant arrived) throws IOException {
+        record(gateway, notice, sequence, status, reason, arrived, false);
+    }
+
+    /** {@code test}: the verified packet's signed manifest says it is a test case (never the notice's word alone). */
+    private void record(String gateway, CaseNotice notice, long sequence, String status, String reason,
+            Instant arrived, boolean test) throws IOException {
         Instant now = Instant.now();
         store.appendReceived(new ReceivedCase(notice.caseId(), gateway, sequence, notice.outcome(), notice.plate(),
                 notice.packetSha256(), status, !status.equals("REJECTED"), reason, now.toString(),
                 arrived == null ? 0 : Math.max(0, Duration.between(arrived, now).toMillis()),
-                notice.time() == null ? -1 : Duration.between(notice.time(), now).toMillis(), instance));
+                notice.time() == null ? -1 : Duration.between(notice.time(), now).toMillis(), instance, test));
     }
 
     private void answer(String gateway, Acknowledgement ack) {

@@ -20,6 +20,7 @@ import org.nsegw.api.device.DeviceKind;
 import org.nsegw.api.device.Verification;
 import org.nsegw.api.evidence.MediaRef;
 import org.nsegw.api.fusion.Passage;
+import org.nsegw.api.fusion.PassageFlag;
 import org.nsegw.api.rules.Finding;
 import org.nsegw.api.rules.Verdict;
 import org.nsegw.api.vision.Observation;
@@ -114,6 +115,9 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
             f.put("uuid", uuid.toString());
             f.put("gatewayId", context.gateway().id()); // top level: verifiers keep one chain per gateway id
             f.put("gateway", context.gateway().fields());
+            if (passage.flags().contains(PassageFlag.TEST)) {
+                f.put("test", true); // a synthetic passage: the platform must never file it as a case (docs/evidence-format.md)
+            }
             f.put("lane", passage.lane());
             f.put("passage", passageFields());
             f.put("verdict", verdictFields());
