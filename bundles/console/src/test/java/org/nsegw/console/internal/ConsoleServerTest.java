@@ -54,6 +54,7 @@ class ConsoleServerTest {
     private final List<DeviceStatus> devices = new ArrayList<>();
     private final List<PlateRead> reads = new ArrayList<>();
     private ConsoleServer server;
+    private volatile SetupPassword stored;
     private HttpClient client;
     private URI base;
 
@@ -89,6 +90,17 @@ class ConsoleServerTest {
             @Override
             public String report(Map<String, Long> counters) {
                 return "report " + counters;
+            }
+
+            @Override
+            public List<ConnectivityTest.Check> connectivity() {
+                return List.of(new ConnectivityTest.Check("tcp", "Broker reachable", ConnectivityTest.Status.FAIL,
+                        "no <b>TCP</b>", "check uplink.broker"));
+            }
+
+            @Override
+            public void storePassword(SetupPassword hashed) {
+                stored = hashed;
             }
         };
         server = new ConsoleServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls.sslContext(),
@@ -305,5 +317,60 @@ class ConsoleServerTest {
         assertThat(report.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 d -> assertThat(d).startsWith("attachment;"));
         assertThat(report.body()).contains("loginOk=1");
+    }
+
+    private static String passwordForm(String csrf, String current, String fresh, String again) {
+        return "csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8) + "&current=" + URLEncoder.encode(current, StandardCharsets.UTF_8)
+                + "&new=" + URLEncoder.encode(fresh, StandardCharsets.UTF_8) + "&confirm=" + URLEncoder.encode(again, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPasswordChangeNeedsTheCurrentPasswordAndAStrongOneAndEndsTheOtherSessions() throws Exception {
+        String[] mine = logIn();
+        String[] other = logIn();
+        String good = "Correct-Horse-42-Battery";
+
+        assertThat(post("/password", mine[0], origin(), passwordForm("stale", PASSWORD, good, good)).statusCode()).isEqualTo(403);
+        HttpResponse<String> wrong = post("/password", mine[0], origin(), passwordForm(mine[1], "not it", good, good));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        assertThat(wrong.body()).contains("The current password is wrong");
+        assertThat(post("/password", mine[0], origin(), passwordForm(mine[1], PASSWORD, "Short1-a", "Short1-a")).body())
+                .contains("At least 12 characters");
+        HttpResponse<String> oneKind = post("/password", mine[0], origin(), passwordForm(mine[1], PASSWORD, "onlylowercase",
+                "onlylowercase"));
+        assertThat(oneKind.statusCode()).isEqualTo(400);
+        assertThat(oneKind.body()).contains("Mix three");
+        assertThat(post("/password", mine[0], origin(), passwordForm(mine[1], PASSWORD, good, good + "x")).body()).contains("differ");
+        assertThat(post("/password", mine[0], origin(), passwordForm(mine[1], PASSWORD, "my-gw-test-password-1", "my-gw-test-password-1"))
+                .body()).contains("must not contain the gateway's id");
+        assertThat(stored).as("nothing stored yet").isNull();
+        assertThat(get("/api/devices", other[0]).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> done = post("/password", mine[0], origin(), passwordForm(mine[1], PASSWORD, good, good));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(done.body()).contains("1 other session(s) ended");
+        assertThat(stored.matches(good.toCharArray())).isTrue();
+        assertThat(stored.matches(PASSWORD.toCharArray())).isFalse();
+        assertThat(get("/api/devices", other[0]).statusCode()).as("the other session ended").isEqualTo(401);
+        assertThat(get("/api/devices", mine[0]).statusCode()).as("this one goes on").isEqualTo(200);
+    }
+
+    @Test
+    void theConnectivityTestAndTheTestPassageArePostsWithTheToken() throws Exception {
+        String[] session = logIn();
+        assertThat(post("/api/connectivity", session[0], origin(), "csrf=stale").statusCode()).isEqualTo(403);
+        assertThat(post("/api/connectivity", session[0], "https://evil.example", "csrf=" + session[1]).statusCode()).isEqualTo(403);
+        HttpResponse<String> r = post("/api/connectivity", session[0], origin(), "csrf=" + session[1]);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(r.body()).contains("\"status\":\"FAIL\"", "check uplink.broker");
+        assertThat(get("/api/connectivity", session[0]).statusCode()).isEqualTo(405);
+        HttpResponse<String> refused = post("/api/test-passage", session[0], origin(), "csrf=" + session[1]);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("not available");
+        assertThat(get("/api/test-passage", session[0]).body()).isEqualTo("{\"none\":true}");
+        assertThat(get("/connectivity", session[0]).body()).contains("id=\"run-connectivity\"", "data-csrf=\"" + session[1] + "\"");
+        assertThat(get("/test-passage", session[0]).body()).contains("id=\"run-test-passage\"");
+        assertThat(post("/api/test-passage", null, origin(), "csrf=x").statusCode()).isEqualTo(401);
     }
 }
