@@ -250,6 +250,10 @@ final class ConsoleServer implements AutoCloseable {
                 send(ex, 200, "application/json", json.writeValueAsBytes(gateway.testPassage().orElse(none)));
             }
             case "/password" -> html(ex, 200, pages.password(s.csrfToken(), "", ""));
+            case "/api/connectivity" -> {
+                ex.getResponseHeaders().set("Allow", "POST");
+                throw new Refused(405, "badMethod", "/api/connectivity takes POST (it connects to the broker)");
+            }
             case "/api/devices" -> rows(ex, tables.devices(gateway.devices()));
             case "/api/weigh" -> rows(ex, tables.weighRecords(gateway.weighRecords()));
             case "/api/plates" -> rows(ex, tables.plateReads(gateway.plateReads()));

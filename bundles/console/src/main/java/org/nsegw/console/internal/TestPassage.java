@@ -74,7 +74,8 @@ final class TestPassage {
 
     /**
      * A test passage in the sensor's lane: a two-axle truck of 25 t (the Art. 3 limit is 18 t), so that the rules find a
-     * case and it travels as one (cases are always packed; compliant records may not be).
+     * case (REVIEW: no camera read corroborates the plate) and it travels as one (cases are always packed; compliant
+     * records may not be).
      */
     static TestPassage of(Sensor sensor, Instant now, String suffix) {
         Verification verification = null;

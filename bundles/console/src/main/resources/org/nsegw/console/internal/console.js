@@ -143,6 +143,7 @@
         run.disabled = false;
       });
     });
+    run.setAttribute('data-ready', 'true');
   }
 
   var send = document.getElementById('run-test-passage');
@@ -209,6 +210,7 @@
         send.disabled = false;
       });
     });
+    send.setAttribute('data-ready', 'true');
     follow();
   }
 })();
