@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,7 +13,6 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -41,7 +37,6 @@ class ConsoleCommissioningBrowserIT {
     static final Duration PAGE = Duration.ofSeconds(20);
     /** Rules, evidence (signing, the outbox's fsync), the uplink and the platform's check, on a loaded CI machine. */
     static final Duration ROUND_TRIP = Duration.ofSeconds(60);
-    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     static final String GW = "hz-bridge-demo-gw1";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -49,37 +44,17 @@ class ConsoleCommissioningBrowserIT {
     @TempDir
     Path tmp;
 
-    private Process broker;
-    private int port;
+    private LoopbackMosquitto broker;
 
     @BeforeEach
     void broker() throws Exception {
-        assertThat(MOSQUITTO).as("mosquitto is installed (./nsegw test installs it)").isExecutable();
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(tmp.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "user " + System.getProperty("user.name") + "\n");
-        broker = new ProcessBuilder(MOSQUITTO.toString(), "-c", tmp.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("mosquitto.log").toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                assertThat(broker.isAlive()).as("mosquitto runs").isTrue();
-                assertThat(System.nanoTime() < deadline).as("mosquitto listens within 10 s").isTrue();
-                broker.waitFor(20, TimeUnit.MILLISECONDS);
-            }
-        }
+        broker = new LoopbackMosquitto(tmp).start();
     }
 
     @AfterEach
     void stopBroker() throws InterruptedException {
-        if (broker != null && broker.isAlive()) {
-            broker.destroy();
-            broker.waitFor(10, TimeUnit.SECONDS);
+        if (broker != null) {
+            broker.stop();
         }
     }
 
@@ -89,7 +64,7 @@ class ConsoleCommissioningBrowserIT {
         Files.deleteIfExists(SCREENSHOTS.resolve("failed.png"));
         Path data = tmp.resolve("data");
         Path store = tmp.resolve("platform");
-        String brokerUrl = "tcp://127.0.0.1:" + port;
+        String brokerUrl = broker.url();
         try (PlatformReceiver platform = PlatformReceiver.start(PlatformReceiver.Settings.of(brokerUrl, "zj/nse", store));
                 GatewayProcess gateway = GatewayProcess.start(tmp.resolve("run.out"), "run", "--site",
                         "edge-config/bridge-example.yaml", "--data", data.toString(), "--set", "cameraReceiver.port=0",

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,27 +32,19 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteConfigIT {
 
     static final Duration START = Duration.ofSeconds(60);
-    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
     static final String GW = "hz-bridge-demo-gw1";
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
 
-    private Process broker;
-    private int port;
+    private LoopbackMosquitto broker;
     private Path key;
     private Path data;
 
     @BeforeEach
     void brokerAndKey() throws Exception {
-        assertThat(MOSQUITTO).as("mosquitto is installed (./nsegw test installs it)").isExecutable();
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(tmp.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "user " + System.getProperty("user.name") + "\n");
-        startBroker();
+        broker = new LoopbackMosquitto(tmp).start();
         key = tmp.resolve("alice.pem");
         int rc = GatewayProcess.run(tmp.resolve("keygen.out"), Duration.ofSeconds(30), "remote", "--key", key.toString(), "keygen");
         String keygen = Files.readString(tmp.resolve("keygen.out"));
@@ -68,27 +57,10 @@ class RemoteConfigIT {
         data = tmp.resolve("data");
     }
 
-    private void startBroker() throws Exception {
-        broker = new ProcessBuilder(MOSQUITTO.toString(), "-c", tmp.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("mosquitto.log").toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                assertThat(broker.isAlive()).as("mosquitto runs").isTrue();
-                assertThat(System.nanoTime() < deadline).as("mosquitto listens within 10 s").isTrue();
-                broker.waitFor(20, TimeUnit.MILLISECONDS);
-            }
-        }
-    }
-
     @AfterEach
     void stopBroker() throws InterruptedException {
-        if (broker != null && broker.isAlive()) {
-            broker.destroy();
-            broker.waitFor(10, TimeUnit.SECONDS);
+        if (broker != null) {
+            broker.stop();
         }
     }
 
@@ -102,7 +74,7 @@ class RemoteConfigIT {
     }
 
     private String url() {
-        return "tcp://127.0.0.1:" + port;
+        return broker.url();
     }
 
     private String log() {
@@ -220,12 +192,11 @@ class RemoteConfigIT {
             Result set = remote("set", "limits.tolerancePercent=8");
             assertThat(set.exit()).as(set.output()).isZero();
             assertThat(tolerance()).isEqualTo("8.0");
-            broker.destroy();
-            assertThat(broker.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            broker.stop();
             GatewayProcess.await(Duration.ofSeconds(30), () -> log().contains("rolled back to snapshot"));
             assertThat(log()).contains("the uplink was lost for 2 s before it was confirmed");
             assertThat(log()).doesNotContain("not confirmed within");
-            startBroker();
+            broker.start();
             GatewayProcess.await(Duration.ofSeconds(60), () -> {
                 try {
                     return tolerance().equals("5.0");
