@@ -29,9 +29,12 @@ public record Capture(List<Shot> frames, int firstAt, int firstAfter, Map<Observ
         return frames.get(0).time();
     }
 
-    /** The frame just before the truck came, or the first with it when none was kept. */
+    /**
+     * The earliest frame kept from before the truck came (the frame just before presence was noticed may already show
+     * the truck coming), or the first with it when none was kept.
+     */
     public Shot before() {
-        return frames.get(Math.max(0, firstAt - 1));
+        return frames.get(0);
     }
 
     /** The first frame after the truck left, or the last frame when none came. */

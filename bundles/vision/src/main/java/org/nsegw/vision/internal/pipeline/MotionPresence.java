@@ -57,7 +57,9 @@ public final class MotionPresence implements Presence {
             mask = mask(zones, WIDTH, height);
             maskPixels = Math.max(1, Core.countNonZero(mask));
         }
-        mog.apply(small, foreground);
+        // learn the empty exit quickly at first, then slowly; hardly at all while a truck stands there, so that a truck
+        // waiting at the gate does not become background (a false start still fades, in a few hundred frames)
+        mog.apply(small, foreground, seen < WARM_UP ? -1 : present ? 0.002 : 0.02);
         if (++seen <= WARM_UP) {
             return false;
         }
