@@ -265,7 +265,7 @@ public final class SiteCamera implements PlateReadListener {
     static CameraSettings settings(SiteCameraConfig c, Optional<Path> siteDir) {
         ExitRegions regions = new ExitRegions(Polygon.of("regions.wheelZone", c.regions_wheelZone()),
                 Polygon.of("regions.bodyZone", c.regions_bodyZone()), Polygon.of("regions.roadZone", c.regions_roadZone()),
-                c.regions_washArea() == null || c.regions_washArea().length == 0 ? Optional.empty()
+                c.regions_washArea() == null || java.util.Arrays.stream(c.regions_washArea()).allMatch(String::isBlank) ? Optional.empty()
                         : Optional.of(Polygon.of("regions.washArea", c.regions_washArea())));
         return new CameraSettings(c.id(), c.lane(), c.protocol(), c.address(), c.port(), c.path(),
                 c.protocol().equals("directory") ? CameraSettings.resolve(c.path(), siteDir) : Optional.empty(), c.username(), c.password(),
@@ -276,7 +276,8 @@ public final class SiteCamera implements PlateReadListener {
 
     static ExitWatch.Settings watchSettings(SiteCameraConfig c) {
         return new ExitWatch.Settings(c.evidence_framesBefore(), c.evidence_framesAfter(), c.evidence_maxFrames(),
-                Duration.ofSeconds(c.road_everySeconds()), Duration.ofMinutes(c.road_reportMinutes()), c.evidence_minConfidence());
+                Duration.ofSeconds(c.road_everySeconds()), Duration.ofMinutes(c.road_reportMinutes()), c.evidence_minConfidence(),
+                c.protocol().equals("event-images"));
     }
 
     private static String where(CameraSettings s) {

@@ -67,22 +67,22 @@ import org.osgi.service.metatype.annotations.Option;
             description = "a JPEG larger than this is refused without being held in memory")
     int frame_maxKb() default 2048;
 
-    @AttributeDefinition(name = "Wheel zone", cardinality = 32, min = "0", max = "1",
-            description = "polygon around the wheels and lower body of a truck standing at the exit: x,y pairs as fractions of "
-                    + "the frame width and height (0 to 1, from the top left), at least 3 points, e.g. [0.05, 0.6, 0.6, 0.6, 0.6, 0.95, 0.05, 0.95]")
-    double[] regions_wheelZone();
+    @AttributeDefinition(name = "Wheel zone", cardinality = 32,
+            description = "polygon around the wheels and lower body of a truck stopped at the exit: its corners as \"x,y\", fractions "
+                    + "of the frame's width and height (0 to 1 from the top left), at least 3, e.g. [\"0.2,0.6\", \"0.87,0.6\", \"0.87,0.83\", \"0.2,0.83\"]")
+    String[] regions_wheelZone();
 
-    @AttributeDefinition(name = "Body zone", cardinality = 32, min = "0", max = "1",
-            description = "polygon around the body and load of a truck standing at the exit (x,y pairs, 0 to 1, at least 3 points)")
-    double[] regions_bodyZone();
+    @AttributeDefinition(name = "Body zone", cardinality = 32,
+            description = "polygon around the body and load of a truck stopped at the exit, where an uncovered load shows (corners \"x,y\", 0 to 1)")
+    String[] regions_bodyZone();
 
-    @AttributeDefinition(name = "Road zone", cardinality = 32, min = "0", max = "1",
-            description = "polygon around the road surface at the exit, judged for dirt against the clean road reference (x,y pairs, 0 to 1)")
-    double[] regions_roadZone();
+    @AttributeDefinition(name = "Road zone", cardinality = 32,
+            description = "polygon around the road at the exit, judged for dirt against the clean road reference (corners \"x,y\", 0 to 1)")
+    String[] regions_roadZone();
 
-    @AttributeDefinition(name = "Wash area", required = false, cardinality = 32, min = "0", max = "1",
-            description = "polygon around the wheel-wash area, if the camera sees it (x,y pairs, 0 to 1); empty if not")
-    double[] regions_washArea() default {};
+    @AttributeDefinition(name = "Wash area", required = false, cardinality = 32,
+            description = "polygon around the wheel-wash area, if the camera sees it (corners \"x,y\", 0 to 1); empty if not")
+    String[] regions_washArea() default {};
 
     @AttributeDefinition(name = "Clean road reference", required = false,
             description = "a JPEG of the exit's road when clean, taken by this camera at its resolution (relative to the site file's "

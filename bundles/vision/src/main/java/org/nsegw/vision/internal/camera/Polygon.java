@@ -15,15 +15,40 @@ public record Polygon(double[] xy) {
         xy = xy.clone();
     }
 
+    /** An example for messages, in the site file's form. */
+    static final String EXAMPLE = "[\"0.2,0.6\", \"0.87,0.6\", \"0.87,0.83\", \"0.2,0.83\"]";
+
     /**
-     * The polygon of a site-file setting, or an exception whose message says what to write instead.
+     * The polygon of a site-file setting: its corners as {@code "x,y"} texts, or an exception whose message says what to
+     * write instead.
      *
      * @param key the setting's key, for the message, e.g. {@code regions.wheelZone}
      */
+    public static Polygon of(String key, String[] corners) {
+        if (corners == null || corners.length == 0) {
+            throw new IllegalArgumentException(key + " is not set; give its corners as \"x,y\" fractions of the frame, e.g. " + EXAMPLE);
+        }
+        double[] xy = new double[corners.length * 2];
+        for (int i = 0; i < corners.length; i++) {
+            String[] parts = corners[i].strip().split("\\s*,\\s*");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                xy[2 * i] = Double.parseDouble(parts[0]);
+                xy[2 * i + 1] = Double.parseDouble(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + ": corner " + (i + 1) + " is '" + corners[i] + "'; write each corner as \"x,y\" "
+                        + "in quotes, e.g. " + EXAMPLE);
+            }
+        }
+        return of(key, xy);
+    }
+
+    /** The polygon of x,y pairs, checked like {@link #of(String, String[])}. */
     public static Polygon of(String key, double[] xy) {
         if (xy == null || xy.length == 0) {
-            throw new IllegalArgumentException(key + " is not set; give the corners as x,y pairs of fractions of the frame, "
-                    + "e.g. [0.05, 0.6, 0.6, 0.6, 0.6, 0.95, 0.05, 0.95]");
+            throw new IllegalArgumentException(key + " is not set; give its corners as \"x,y\" fractions of the frame, e.g. " + EXAMPLE);
         }
         if (xy.length % 2 != 0) {
             throw new IllegalArgumentException(key + " has " + xy.length + " numbers; corners are x,y pairs, so the count must be even");

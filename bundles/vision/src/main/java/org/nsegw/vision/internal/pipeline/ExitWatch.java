@@ -26,9 +26,10 @@ public final class ExitWatch {
      * @param roadEvery    how often the road is judged while no truck is there
      * @param roadReport   how long after a dirty road was reported it is reported again
      * @param minConfidence findings less confident than this are left out
+     * @param stills       every frame is a whole exit with a truck (the gate camera's event pictures: one per read)
      */
     public record Settings(int framesBefore, int framesAfter, int maxFrames, Duration roadEvery, Duration roadReport,
-            double minConfidence) {
+            double minConfidence, boolean stills) {
     }
 
     private enum State { IDLE, TRUCK, AFTER }
@@ -53,6 +54,15 @@ public final class ExitWatch {
 
     /** Takes the next frame (decoded into {@code bgr}); returns an exit when this frame completed one. */
     public Optional<Capture> frame(Shot shot, Mat bgr) {
+        if (settings.stills()) {
+            frames.clear();
+            best.clear();
+            frames.add(shot);
+            analyse(bgr, shot);
+            firstAt = 0;
+            firstAfter = 1;
+            return Optional.of(finish());
+        }
         boolean truck = presence.present(bgr, shot.time());
         switch (state) {
             case IDLE -> {

@@ -40,6 +40,21 @@ class CameraSettingsTest {
     }
 
     @Test
+    void siteFilePolygonsAreCornersAsXyTexts() {
+        assertThat(Polygon.of("regions.wheelZone", new String[] {"0.2,0.6", "0.87, 0.6", " 0.87,0.83", "0.2,0.83"}))
+                .isEqualTo(Polygon.of("k", new double[] {0.2, 0.6, 0.87, 0.6, 0.87, 0.83, 0.2, 0.83}));
+        // what YAML makes of [0.2,0.6, 0.87,0.6, ...] without quotes: one number per item
+        assertThatThrownBy(() -> Polygon.of("regions.wheelZone", new String[] {"0.2", "0.6", "0.87", "0.6", "0.87", "0.83"}))
+                .hasMessage("regions.wheelZone: corner 1 is '0.2'; write each corner as \"x,y\" in quotes, e.g. "
+                        + "[\"0.2,0.6\", \"0.87,0.6\", \"0.87,0.83\", \"0.2,0.83\"]");
+        assertThatThrownBy(() -> Polygon.of("regions.roadZone", new String[] {"0.1,0.1", "0.5,x", "0.2,0.3"}))
+                .hasMessageContaining("corner 2 is '0.5,x'");
+        assertThatThrownBy(() -> Polygon.of("regions.roadZone", new String[] {"0.1,0.1", "0.5,1.2", "0.2,0.3"}))
+                .hasMessage("regions.roadZone: y of corner 2 is 1.2; corners are fractions of the frame, 0 to 1");
+        assertThatThrownBy(() -> Polygon.of("regions.bodyZone", new String[0])).hasMessageContaining("regions.bodyZone is not set");
+    }
+
+    @Test
     void eachSourceNeedsWhatItReadsFrom() {
         assertThat(settings("snapshot", "192.168.20.12", "/ISAPI/Streaming/channels/101/picture", Optional.empty(), "", "motion", 0, 0).source())
                 .isEqualTo("snapshot");

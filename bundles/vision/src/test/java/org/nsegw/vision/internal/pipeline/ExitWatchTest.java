@@ -14,7 +14,7 @@ import org.opencv.imgcodecs.Imgcodecs;
 
 class ExitWatchTest {
 
-    static final ExitWatch.Settings SETTINGS = new ExitWatch.Settings(3, 3, 40, Duration.ofSeconds(2), Duration.ofMinutes(30), 0.5);
+    static final ExitWatch.Settings SETTINGS = new ExitWatch.Settings(3, 3, 40, Duration.ofSeconds(2), Duration.ofMinutes(30), 0.5, false);
 
     static List<Capture> run(ExitWatch watch, List<byte[]> jpegs, int offset) {
         List<Capture> out = new ArrayList<>();
@@ -87,6 +87,19 @@ class ExitWatchTest {
         assertThat(c.best()).containsOnlyKeys(ObservationKind.DIRTY_ROAD);
         assertThat(c.frames().size() - c.firstAfter()).isEqualTo(3);
         assertThat(analyzer.roadCalls).as("judged every 2 s, reported once in 30 min").isGreaterThan(2);
+    }
+
+    @Test
+    void eachEventPictureIsAWholeExit() {
+        SyntheticExit scene = new SyntheticExit(5);
+        ExitWatch.Settings stills = new ExitWatch.Settings(3, 3, 40, Duration.ofSeconds(2), Duration.ofMinutes(30), 0.5, true);
+        ExitWatch watch = new ExitWatch(stills, (bgr, time) -> false, new SyntheticExit.MudByColour());
+        List<Capture> captures = run(watch, List.of(SyntheticExit.jpeg(scene.frame(true, true)), SyntheticExit.jpeg(scene.frame(true, false))), 0);
+        assertThat(captures).hasSize(2);
+        assertThat(captures.get(0).frames()).hasSize(1);
+        assertThat(captures.get(0).best()).containsOnlyKeys(ObservationKind.MUDDY_VEHICLE);
+        assertThat(captures.get(0).before()).isSameAs(captures.get(0).after());
+        assertThat(captures.get(1).best()).isEmpty();
     }
 
     @Test
