@@ -62,7 +62,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * for event pictures and for the gate trigger. Loads OpenCV on the camera's own thread, so activation stays quick. A
  * configuration that cannot work puts the device in ERROR with the reason instead of failing the component.
  */
-@Component(configurationPid = "org.nsegw.vision.camera", configurationPolicy = ConfigurationPolicy.REQUIRE,
+@Component(configurationPid = "org.nsegw.vision.camera", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
         service = PlateReadListener.class)
 @Designate(ocd = SiteCameraConfig.class, factory = true)
 public final class SiteCamera implements PlateReadListener {
