@@ -48,6 +48,8 @@ public final class CameraPipeline implements FrameSink, AutoCloseable {
     private final ThreadPoolExecutor thread;
     private volatile ExitWatch watch;
     private volatile ExitEvidence evidence;
+    /** Set when the camera stops: a source thread still finishing its last attempt reports nothing more. */
+    private volatile boolean closed;
 
     /**
      * @param width  the width every frame must have, 0 for any
@@ -95,6 +97,9 @@ public final class CameraPipeline implements FrameSink, AutoCloseable {
 
     @Override
     public void problem(SourceProblem problem, String detail) {
+        if (closed) {
+            return;
+        }
         Optional<String> alarm;
         DeviceStatus status;
         synchronized (health) {
@@ -200,6 +205,7 @@ public final class CameraPipeline implements FrameSink, AutoCloseable {
     /** Stops the thread; frames waiting are dropped. */
     @Override
     public void close() {
+        closed = true;
         thread.shutdownNow();
         try {
             thread.awaitTermination(10, TimeUnit.SECONDS);

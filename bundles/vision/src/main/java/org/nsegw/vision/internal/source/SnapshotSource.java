@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SnapshotSource implements FrameSource {
 
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     private final HttpCamera camera;
     private final Duration interval;
     private final int maxBytes;
@@ -49,8 +51,9 @@ public final class SnapshotSource implements FrameSource {
     void poll() {
         HttpURLConnection c = null;
         try {
-            Duration timeout = interval.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : interval;
-            c = camera.open(timeout, timeout);
+            // a camera on the site's network answers a connection within a second or two; the picture may take longer
+            Duration read = interval.compareTo(Duration.ofSeconds(5)) < 0 ? Duration.ofSeconds(5) : interval;
+            c = camera.open(CONNECT_TIMEOUT, read);
             int status = c.getResponseCode();
             if (status == 401 || status == 403) {
                 sink.problem(SourceProblem.AUTH, camera.refusal(status));
@@ -110,7 +113,8 @@ public final class SnapshotSource implements FrameSource {
     public void close() {
         thread.shutdownNow();
         try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
+            // a poll blocked in connect ends within CONNECT_TIMEOUT; the sink ignores what it reports after the stop
+            thread.awaitTermination(CONNECT_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
