@@ -174,8 +174,14 @@ public final class SiteCamera implements PlateReadListener {
         log.info("Site camera {}: OpenCV {} loaded, reading frames", deviceId, OpenCv.version());
     }
 
+    /**
+     * The detectors for this camera. The detectors of {@code org.nsegw.vision.internal.detect} take this place when
+     * they are in the build: {@code ExitDetectors} on the regions and the reference for the truck kinds, a
+     * {@code RoadWatch} over {@code road.sustainMinutes}, {@code road.gapMinutes} and {@code road.reportMinutes} for the
+     * road (see docs/vision.md).
+     */
     private FrameAnalyzer analyzer(CameraSettings s, Optional<Mat> cleanRoad) {
-        // the detectors of org.nsegw.vision.internal.detect take this place when they are in the build
+        log.warn("Site camera {}: no cleanliness detectors in this build: exits are watched and counted, nothing is found", deviceId);
         return new NoDetectors();
     }
 

@@ -121,6 +121,14 @@ import org.osgi.service.metatype.annotations.Option;
             description = "how often the road is judged while no truck is at the exit")
     int road_everySeconds() default 10;
 
+    @AttributeDefinition(name = "Dirty road after (min)", min = "1", max = "1440",
+            description = "the road must stay dirty this long before it is reported (a puddle, a shadow or one truck's mud is not a dirty road)")
+    int road_sustainMinutes() default 10;
+
+    @AttributeDefinition(name = "Clean gap (min)", min = "0", max = "120",
+            description = "a clean stretch shorter than this does not end a dirty spell (e.g. a truck standing on the dirt)")
+    int road_gapMinutes() default 2;
+
     @AttributeDefinition(name = "Dirty road report every (min)", min = "1", max = "1440",
             description = "a road that stays dirty is reported again after this long")
     int road_reportMinutes() default 30;
