@@ -93,10 +93,13 @@ public final class SiteCamera implements PlateReadListener {
         Instant now = Instant.now();
         CameraSettings s;
         ExitWatch.Settings watch;
+        RoadSettings road;
         Path dataDir;
         try {
             s = settings(config, siteDir(context));
             watch = watchSettings(config);
+            road = new RoadSettings(Duration.ofMinutes(config.road_sustainMinutes()), Duration.ofMinutes(config.road_gapMinutes()),
+                    Duration.ofMinutes(config.road_reportMinutes()), config.evidence_minConfidence());
             dataDir = dataDir(context);
         } catch (IllegalArgumentException | IOException e) {
             board.report(DeviceStatus.waiting(deviceId, DeviceKind.SITE_CAMERA, config.lane(), now)
@@ -131,7 +134,7 @@ public final class SiteCamera implements PlateReadListener {
         pipeline.status();
         anprPresence = s.presence().equals("anpr") ? new AnprPresence(s.presenceHold()) : null;
         eventImages = s.source().equals("event-images") ? new EventImages(s.eventCamera(), dataDir, s.maxFrameBytes(), pipeline) : null;
-        pipeline.run(() -> start(s, watch, dataDir));
+        pipeline.run(() -> start(s, watch, road, dataDir));
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "nsegw-vision-tick-" + deviceId);
             t.setDaemon(true);
@@ -142,7 +145,7 @@ public final class SiteCamera implements PlateReadListener {
     }
 
     /** On the pipeline's thread: OpenCV, the reference, the watch, then the source. */
-    private void start(CameraSettings s, ExitWatch.Settings watchSettings, Path dataDir) {
+    private void start(CameraSettings s, ExitWatch.Settings watchSettings, RoadSettings road, Path dataDir) {
         Optional<String> failure = OpenCv.load();
         if (failure.isPresent()) {
             pipeline.broken(failure.get());
@@ -153,7 +156,7 @@ public final class SiteCamera implements PlateReadListener {
             if (cleanRoad.isEmpty()) {
                 log.info("Site camera {}: no clean road reference (reference.cleanRoad): the road at the exit is not judged", deviceId);
             }
-            FrameAnalyzer analyzer = analyzer(s, cleanRoad);
+            FrameAnalyzer analyzer = analyzer(s, cleanRoad, road);
             Presence presence = anprPresence != null ? anprPresence
                     : new MotionPresence(List.of(s.regions().wheelZone(), s.regions().bodyZone()), s.motionShare());
             VisionMediaStore store = new VisionMediaStore(dataDir);
@@ -177,10 +180,9 @@ public final class SiteCamera implements PlateReadListener {
     /**
      * The detectors for this camera. The detectors of {@code org.nsegw.vision.internal.detect} take this place when
      * they are in the build: {@code ExitDetectors} on the regions and the reference for the truck kinds, a
-     * {@code RoadWatch} over {@code road.sustainMinutes}, {@code road.gapMinutes} and {@code road.reportMinutes} for the
-     * road (see docs/vision.md).
+     * {@code RoadWatch} over {@code road} for the road (see docs/vision.md).
      */
-    private FrameAnalyzer analyzer(CameraSettings s, Optional<Mat> cleanRoad) {
+    private FrameAnalyzer analyzer(CameraSettings s, Optional<Mat> cleanRoad, RoadSettings road) {
         log.warn("Site camera {}: no cleanliness detectors in this build: exits are watched and counted, nothing is found", deviceId);
         return new NoDetectors();
     }
@@ -278,6 +280,17 @@ public final class SiteCamera implements PlateReadListener {
                 Duration.ofMillis(c.intervalMs()), Duration.ofSeconds(c.offlineAfterSeconds()), c.eventCamera(), c.frame_width(),
                 c.frame_height(), c.frame_maxKb() * 1024, regions, CameraSettings.resolve(c.reference_cleanRoad(), siteDir), c.presence_mode(),
                 c.presence_motionShare(), Duration.ofSeconds(c.presence_holdSeconds()));
+    }
+
+    /**
+     * How a dirty road is watched over time.
+     *
+     * @param sustain   how long it must stay dirty before it is reported
+     * @param gap       the longest clean stretch that does not end a dirty spell
+     * @param report    how soon a road that stays dirty is reported again
+     * @param threshold the confidence at which one frame counts as dirty
+     */
+    record RoadSettings(Duration sustain, Duration gap, Duration report, double threshold) {
     }
 
     static ExitWatch.Settings watchSettings(SiteCameraConfig c) {
