@@ -40,6 +40,8 @@ import org.opencv.videoio.Videoio;
 public final class ExitEvidence {
 
     static final String CLIP = "clip.avi";
+    /** JPEG quality of the clip's frames: about half the size of the camera's own at 90-95. */
+    static final int CLIP_QUALITY = 75;
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final String cameraId;
@@ -154,6 +156,8 @@ public final class ExitEvidence {
             if (!writer.isOpened()) {
                 throw new IOException("OpenCV cannot open an MJPEG AVI writer for " + file);
             }
+            // the frames as the camera sent them are kept in full; the clip shows the movement and may be lighter
+            writer.set(Videoio.VIDEOWRITER_PROP_QUALITY, CLIP_QUALITY);
             Mat resized = new Mat();
             for (Shot s : frames) {
                 Mat m = decode(s.jpeg());

@@ -54,8 +54,9 @@ public final class MjpegSource implements FrameSource {
             boolean gotFrames = false;
             try {
                 gotFrames = stream();
-                if (running) {
-                    sink.problem(SourceProblem.UNREACHABLE, "the MJPEG stream " + camera.uri() + " ended; opening it again");
+                if (running && !gotFrames) {
+                    // a stream that gave frames and ended is opened again quietly (some cameras end them every few minutes)
+                    sink.problem(SourceProblem.UNREACHABLE, "the MJPEG stream " + camera.uri() + " ended without a frame; opening it again");
                 }
             } catch (ConnectException | UnknownHostException e) {
                 sink.problem(SourceProblem.UNREACHABLE, "cannot reach " + camera.uri() + ": " + e.getMessage());

@@ -50,6 +50,24 @@ class MjpegSourceTest {
     }
 
     @Test
+    void aStreamThatEndsAfterFramesIsOpenedAgainQuietly() throws Exception {
+        byte[] a = MjpegStreamTest.jpeg(2_000, 4);
+        RecordingSink sink = new RecordingSink();
+        try (TestCamera camera = new TestCamera(PATH, ex -> {
+                    ex.getResponseHeaders().add("Content-Type", "multipart/x-mixed-replace; boundary=" + MjpegStreamTest.BOUNDARY);
+                    ex.sendResponseHeaders(200, 0);
+                    ex.getResponseBody().write(MjpegStreamTest.part(a, true));
+                    ex.getResponseBody().write(("--" + MjpegStreamTest.BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+                });
+                MjpegSource source = new MjpegSource(camera.camera(PATH, TestCamera.ACCOUNT.password()), Duration.ofSeconds(5), 100_000, sink,
+                        Clock.systemUTC(), "t")) {
+            source.start();
+            await(() -> sink.frames.size() >= 2, LIMIT, "a frame from each of two connections");
+            assertThat(sink.problems).isEmpty();
+        }
+    }
+
+    @Test
     void aResponseThatIsNotAStreamIsReported() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (TestCamera camera = new TestCamera(PATH, ex -> TestCamera.send(ex, "image/jpeg", MjpegStreamTest.jpeg(100, 1)));
