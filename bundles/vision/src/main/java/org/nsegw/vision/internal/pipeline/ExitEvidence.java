@@ -42,6 +42,9 @@ public final class ExitEvidence {
     static final String CLIP = "clip.avi";
     /** JPEG quality of the clip's frames: about half the size of the camera's own at 90-95. */
     static final int CLIP_QUALITY = 75;
+    /** The most frames in a clip, and its widest frame: the frames of the finding are kept in full beside it. */
+    static final int CLIP_FRAMES = 60;
+    static final int CLIP_WIDTH = 960;
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final String cameraId;
@@ -138,15 +141,31 @@ public final class ExitEvidence {
     }
 
     /**
-     * Writes every frame of the exit into an MJPEG AVI at the capture's own rate (OpenCV's built-in writer: no FFmpeg
-     * needed) and reads it back. Frames of another size than the first are scaled to it.
+     * The frames of a clip: all of them up to {@link #CLIP_FRAMES}, else that many spread evenly from the first to the
+     * last, so that a long exit's clip stays a few megabytes in the evidence packet.
+     */
+    static List<Shot> clipFrames(List<Shot> frames) {
+        if (frames.size() <= CLIP_FRAMES) {
+            return frames;
+        }
+        List<Shot> chosen = new ArrayList<>();
+        for (int i = 0; i < CLIP_FRAMES; i++) {
+            chosen.add(frames.get((int) Math.round(i * (frames.size() - 1) / (double) (CLIP_FRAMES - 1))));
+        }
+        return chosen;
+    }
+
+    /**
+     * Writes the exit's frames ({@link #clipFrames}) into an MJPEG AVI at their own rate (OpenCV's built-in writer: no
+     * FFmpeg needed), at most {@value #CLIP_WIDTH} pixels wide, and reads it back.
      *
      * @return the frames written
      */
     static int clip(Capture capture, Path file) throws IOException {
-        List<Shot> frames = capture.frames();
+        List<Shot> frames = clipFrames(capture.frames());
         Mat first = decode(frames.get(0).jpeg());
-        Size size = first.size();
+        Size size = first.cols() <= CLIP_WIDTH ? first.size()
+                : new Size(CLIP_WIDTH, 2 * Math.round(first.rows() * (double) CLIP_WIDTH / first.cols() / 2));
         first.release();
         double seconds = Duration.between(frames.get(0).time(), frames.get(frames.size() - 1).time()).toMillis() / 1000.0;
         double fps = frames.size() > 1 && seconds > 0 ? Math.max(1, Math.min(30, (frames.size() - 1) / seconds)) : 2;

@@ -63,6 +63,29 @@ class ExitEvidenceTest {
     }
 
     @Test
+    void aLongExitsClipIsSpreadOverItsFramesAndLargeFramesAreScaled(@TempDir Path dir) throws Exception {
+        OpenCvForTests.load();
+        Mat big = new Mat(720, 1280, org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(90, 100, 110));
+        byte[] jpeg = SyntheticExit.jpeg(big);
+        List<Shot> frames = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            frames.add(new Shot(jpeg, SyntheticExit.time(i)));
+        }
+        List<Shot> chosen = ExitEvidence.clipFrames(frames);
+        assertThat(chosen).hasSize(ExitEvidence.CLIP_FRAMES);
+        assertThat(chosen.get(0)).isSameAs(frames.get(0));
+        assertThat(chosen.get(chosen.size() - 1)).isSameAs(frames.get(149));
+        Path clip = dir.resolve("clip.avi");
+        assertThat(ExitEvidence.clip(new Capture(frames, 0, 150, java.util.Map.of()), clip)).isEqualTo(ExitEvidence.CLIP_FRAMES);
+        org.opencv.videoio.VideoCapture c = new org.opencv.videoio.VideoCapture(clip.toString(), org.opencv.videoio.Videoio.CAP_OPENCV_MJPEG);
+        Mat m = new Mat();
+        assertThat(c.read(m)).isTrue();
+        assertThat(m.cols()).isEqualTo(ExitEvidence.CLIP_WIDTH);
+        assertThat(m.rows()).isEqualTo(540);
+        c.release();
+    }
+
+    @Test
     void anExitWithoutFindingsWritesNothing(@TempDir Path data) throws Exception {
         SyntheticExit scene = new SyntheticExit(8);
         ExitWatch watch = new ExitWatch(ExitWatchTest.SETTINGS, ExitWatchTest.motion(), new SyntheticExit.MudByColour());
