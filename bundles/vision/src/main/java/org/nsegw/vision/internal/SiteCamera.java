@@ -165,8 +165,9 @@ public final class SiteCamera implements PlateReadListener {
                 log.info("Site camera {}: removed {} incomplete exit folder(s) a crash left behind", deviceId, leftovers);
             }
             pipeline.ready(new ExitWatch(watchSettings, presence, analyzer), new ExitEvidence(s.id(), s.lane(), s.regions(), store));
-        } catch (IllegalArgumentException | IOException e) {
-            pipeline.broken("configuration: " + e.getMessage());
+        } catch (RuntimeException | IOException e) {
+            // a setting that cannot work (IllegalArgumentException), or OpenCV refusing the reference (CvException)
+            pipeline.broken("configuration: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return;
         }
         FrameSource src = source(s);
@@ -259,11 +260,12 @@ public final class SiteCamera implements PlateReadListener {
         stopped = true;
         ticker.shutdownNow();
         ticker.awaitTermination(5, TimeUnit.SECONDS);
+        // the pipeline first: it waits for a start still under way, which may have just started the source
+        pipeline.close();
         FrameSource src = source;
         if (src != null) {
             src.close();
         }
-        pipeline.close();
         DeviceStatus last = pipeline.status();
         board.report(last.withState(DeviceState.OFFLINE, "gateway stopped", Instant.now()));
         log.info("Site camera {} stopped: {}", deviceId, last.counters());
