@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nsegw bench ...}: the measurements BENCHMARKS.md reports, reproducible on any machine. */
 @Command(name = "bench", description = "Measure the gateway; BENCHMARKS.md lists the figures and these commands.",
-        subcommands = {BenchCommand.Startup.class, BenchCommand.Pushes.class})
+        subcommands = {BenchCommand.Startup.class, BenchCommand.Pushes.class, BenchCommand.Uplink.class})
 final class BenchCommand {
 
     /** The machine a figure was measured on, for the report. */
@@ -161,6 +161,43 @@ final class BenchCommand {
             }
             return new PushBench(new PushBench.Settings(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds),
                     Optional.ofNullable(rate), Optional.ofNullable(data), keep, threads, closeUp, timeline), spec.commandLine().getOut()).run();
+        }
+    }
+
+    /** {@code nsegw bench uplink}: case notices and packets through a real Mosquitto to the real platform receiver. */
+    @Command(name = "uplink", description = {
+        "The uplink through a real Mosquitto (started on a free loopback port) to the platform receiver, both in this",
+        "process with the gateway's courier and a real SQLite outbox of real signed packets, filled before the uplink",
+        "connects: a backlog of small cases (notices acknowledged per second, time to drain it) and large packets",
+        "(MB/s). A case counts when the platform's VERIFIED is taken by the courier. Targets (issue 7): at least",
+        "5,000 notices/s and 50 MB/s."})
+    static final class Uplink implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--backlog", defaultValue = "10000", description = "small cases in the backlog (default: ${DEFAULT-VALUE})")
+        int backlog;
+
+        @Option(names = "--small-bytes", defaultValue = "1000", description = "the image bytes of a small case (default: ${DEFAULT-VALUE})")
+        int smallBytes;
+
+        @Option(names = "--packets", defaultValue = "200", description = "large packets (default: ${DEFAULT-VALUE})")
+        int packets;
+
+        @Option(names = "--image-kb", defaultValue = "150", description = "each of a large packet's three images, KB (default: ${DEFAULT-VALUE})")
+        int imageKb;
+
+        @Option(names = "--max-chunk-kb", defaultValue = "256", description = "the uplink's maxChunkKb (default: ${DEFAULT-VALUE})")
+        int maxChunkKb;
+
+        @Override
+        public Integer call() throws Exception {
+            if (backlog < 10 || packets < 1 || smallBytes < 1 || imageKb < 3 || maxChunkKb < 1) {
+                spec.commandLine().getErr().println("nsegw: --backlog at least 10, --packets at least 1, --image-kb at least 3");
+                return Nsegw.EXIT_INVALID;
+            }
+            return new UplinkBench(new UplinkBench.Settings(backlog, smallBytes, packets, imageKb, maxChunkKb), spec.commandLine().getOut()).run();
         }
     }
 }

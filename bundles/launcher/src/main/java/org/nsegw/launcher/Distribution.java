@@ -101,6 +101,9 @@ record Distribution(Path dist, Path home) {
         if (name.startsWith("org.nsegw.weigh-") || name.startsWith("org.nsegw.anpr-") || name.startsWith("org.nsegw.vision-")) {
             return 7;
         }
+        if (name.startsWith("org.nsegw.console-")) {
+            return 7; // it only watches: after the pipeline it feeds on (its first start makes a key), first to stop
+        }
         return 4;
     }
 

@@ -35,6 +35,36 @@ final class Journal {
     record Tally(long passages, long verdicts, long violations, long review, long compliant, long differ) {
     }
 
+    /**
+     * How far fusion and the rules have come, from the journal while the gateway runs.
+     *
+     * @param passages        passages in the journal
+     * @param weighedPassages passages with a weigh record
+     * @param plateReads      distinct plate reads (by event id) in the passages
+     * @param verdicts        verdicts in the journal
+     */
+    record Progress(long passages, long weighedPassages, long plateReads, long verdicts) {
+    }
+
+    /** The journal's passages and verdicts counted; a line being written at this moment is left out. */
+    static Progress progress(Path data) {
+        long weighed = 0;
+        java.util.Set<String> reads = new java.util.HashSet<>();
+        List<String> passages = lines(data, "passages");
+        long whole = 0;
+        for (String line : passages) {
+            try {
+                var node = JSON.readTree(line);
+                weighed += node.path("weigh").isObject() ? 1 : 0;
+                node.path("plates").forEach(p -> reads.add(p.path("eventId").asText()));
+                whole++;
+            } catch (IOException e) {
+                // the last line, half written
+            }
+        }
+        return new Progress(whole, weighed, reads.size(), lines(data, "verdicts").size());
+    }
+
     /** Every line of the journal files {@code <prefix>-<day>.jsonl} in a data directory, oldest day first. */
     static List<String> lines(Path data, String prefix) {
         Path dir = data.resolve("journal");

@@ -531,6 +531,69 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Up to {@code max} items not yet sent ({@code PENDING}, {@code NOTIFIED}; not damaged), by priority and sequence:
+     * the uplink's next work. Unlike {@link #next} it does not read the packets sent and waiting for their
+     * acknowledgement (an index holds the unsent ones apart), so its cost does not grow with them.
+     */
+    public synchronized List<Item> unsent(int max) {
+        checkOpen();
+        if (max <= 0) {
+            return List.of();
+        }
+        try {
+            return store.unsent(max).stream().map(this::item).toList();
+        } catch (SQLException e) {
+            throw new UncheckedIOException(databaseProblem("cannot read the queue", e));
+        }
+    }
+
+    /**
+     * Up to {@code max} items sent and waiting for their acknowledgement ({@code SENT}; not damaged), by priority and
+     * sequence, after {@code after} ({@code null}: from the first): to page once through what an earlier run sent.
+     */
+    public synchronized List<Item> sent(int max, Item after) {
+        checkOpen();
+        if (max <= 0) {
+            return List.of();
+        }
+        try {
+            return store.sent(max, after == null ? -1 : after.priority().ordinal(), after == null ? 0 : after.sequence()).stream()
+                    .map(this::item).toList();
+        } catch (SQLException e) {
+            throw new UncheckedIOException(databaseProblem("cannot read the queue", e));
+        }
+    }
+
+    /**
+     * Moves several packets forward at once, in one transaction (one flush of the disk, where each of
+     * {@link #markNotified}, {@link #markSent} and {@link #acknowledge} costs one): each to its state
+     * ({@code NOTIFIED}, {@code SENT} or {@code ACKNOWLEDGED}), or not at all if it has already reached or passed it.
+     *
+     * @return the case ids that are not in the outbox (never stored, or acknowledged and removed); the others are marked
+     */
+    public synchronized java.util.Set<String> mark(java.util.Map<String, State> states) {
+        checkOpen();
+        for (State s : states.values()) {
+            if (s == State.PENDING) {
+                throw new IllegalArgumentException("packets cannot be marked PENDING: states only move forward");
+            }
+        }
+        try {
+            java.util.Set<String> unchanged = new java.util.LinkedHashSet<>(states.keySet());
+            store.advance(states, clock.instant()).forEach(unchanged::remove);
+            java.util.Set<String> unknown = new java.util.LinkedHashSet<>();
+            for (String id : unchanged) {
+                if (store.find(id).isEmpty()) {
+                    unknown.add(id);
+                }
+            }
+            return unknown;
+        } catch (SQLException e) {
+            throw new UncheckedIOException(databaseProblem("cannot mark " + states.size() + " packets", e));
+        }
+    }
+
     /** The platform was sent a notice of the case. */
     public void markNotified(String caseId) {
         advance(caseId, State.NOTIFIED);

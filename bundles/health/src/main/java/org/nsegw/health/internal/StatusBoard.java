@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -196,17 +197,25 @@ public final class StatusBoard implements DeviceStatusBoard {
         if (siteExpected && (s == null || !s.applied())) {
             views.add(new ComponentCensus.View("site", "", ComponentCensus.State.WAITING, "the site file to be applied"));
         }
-        // A gateway bundle that has not started yet has components SCR does not know of: not ready.
+        // A gateway bundle that has not started yet has components SCR does not know of: not ready. Nor is one that
+        // has started but whose components SCR has not read yet (it does so after the bundle's STARTED event).
+        Collection<ComponentDescriptionDTO> descriptions = scr.getComponentDescriptionDTOs();
+        Set<Long> described = new HashSet<>();
+        descriptions.forEach(d -> described.add(d.bundle.id));
         for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
             String name = b.getSymbolicName();
-            if (name != null && name.startsWith("org.nsegw.") && b.getHeaders().get(Constants.FRAGMENT_HOST) == null
-                    && b.getState() != org.osgi.framework.Bundle.ACTIVE) {
+            if (name == null || !name.startsWith("org.nsegw.") || b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            if (b.getState() != org.osgi.framework.Bundle.ACTIVE) {
                 views.add(new ComponentCensus.View(name, "", ComponentCensus.State.WAITING, "its bundle to start"));
+            } else if (b.getHeaders().get("Service-Component") != null && !described.contains(b.getBundleId())) {
+                views.add(new ComponentCensus.View(name, "", ComponentCensus.State.WAITING, "its components to be read"));
             }
         }
         Map<String, String> componentByPid = new HashMap<>();
         Set<String> deliveredPids = new HashSet<>();
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+        for (ComponentDescriptionDTO d : descriptions) {
             if (!scr.isComponentEnabled(d)) {
                 continue;
             }
@@ -236,7 +245,10 @@ public final class StatusBoard implements DeviceStatusBoard {
                         new ComponentCensus.View(d.name, instance, ComponentCensus.State.WAITING, missing(c));
                     case ComponentConfigurationDTO.FAILED_ACTIVATION ->
                         new ComponentCensus.View(d.name, instance, ComponentCensus.State.FAILED, firstLine(c.failure));
-                    default -> new ComponentCensus.View(d.name, instance, ComponentCensus.State.IDLE, "");
+                    // configured but between states (SCR is activating it): not ready yet; unconfigured: idle
+                    default -> instance.isEmpty() ? new ComponentCensus.View(d.name, instance, ComponentCensus.State.IDLE, "")
+                            : new ComponentCensus.View(d.name, instance, ComponentCensus.State.WAITING,
+                                    "its activation to finish (state " + c.state + ")");
                 });
             }
         }

@@ -27,7 +27,8 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Store implements AutoCloseable {
 
-    private static final int SCHEMA_VERSION = 1;
+    /** 1: the table and the queue index; 2: the partial indexes {@link #unsent} and {@link #sent} read. */
+    private static final int SCHEMA_VERSION = 2;
     private static final String COLUMNS = "case_id, sequence, manifest_sha256, priority, state, size, sha256, media_size, "
             + "media_sha256, media_shed, stored, acknowledged, damage";
 
@@ -80,6 +81,12 @@ public final class Store implements AutoCloseable {
                 db.commit();
                 return; // nothing to write: an outbox on a full disk still opens
             }
+            if (version == 1) {
+                createWorkIndexes(s); // an outbox of an earlier version: its rows stay, the indexes are added once
+                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+                db.commit();
+                return;
+            }
             s.execute("""
                     CREATE TABLE IF NOT EXISTS packet (
                       case_id TEXT PRIMARY KEY,
@@ -103,9 +110,22 @@ public final class Store implements AutoCloseable {
                       sequence INTEGER NOT NULL,
                       manifest_sha256 TEXT NOT NULL)""");
             s.execute("INSERT OR IGNORE INTO head VALUES (1, 0, '')");
+            createWorkIndexes(s);
             s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
         }
         db.commit();
+    }
+
+    /**
+     * The uplink's work, by priority and sequence: packets not yet sent, and packets sent and waiting for the platform.
+     * Partial indexes, so that finding the next packets to send reads only those, however many wait for their
+     * acknowledgement (the queue index cannot serve {@link #next}'s order: it sorts every unacknowledged row).
+     */
+    private static void createWorkIndexes(Statement s) throws SQLException {
+        s.execute("CREATE INDEX IF NOT EXISTS packet_unsent ON packet (priority_rank, sequence) "
+                + "WHERE state IN ('PENDING', 'NOTIFIED') AND damage IS NULL");
+        s.execute("CREATE INDEX IF NOT EXISTS packet_sent ON packet (priority_rank, sequence) "
+                + "WHERE state = 'SENT' AND damage IS NULL");
     }
 
     public Link head() throws SQLException {
@@ -154,6 +174,79 @@ public final class Store implements AutoCloseable {
     public List<Row> next(int max) throws SQLException {
         return select("WHERE acknowledged IS NULL AND damage IS NULL "
                 + "ORDER BY state = 'SENT', priority_rank, sequence LIMIT ?", max);
+    }
+
+    /** Rows not yet sent (pending or notified) and not damaged, by priority and sequence: index {@code packet_unsent}. */
+    public List<Row> unsent(int max) throws SQLException {
+        return select("WHERE state IN ('PENDING', 'NOTIFIED') AND damage IS NULL ORDER BY priority_rank, sequence LIMIT ?", max);
+    }
+
+    /**
+     * Rows sent and not acknowledged nor damaged, by priority and sequence, after the row of priority rank
+     * {@code afterRank} and sequence {@code afterSequence} (rank -1: from the first): index {@code packet_sent}.
+     */
+    public List<Row> sent(int max, int afterRank, long afterSequence) throws SQLException {
+        return select("WHERE state = 'SENT' AND damage IS NULL AND (priority_rank > ? OR (priority_rank = ? AND sequence > ?)) "
+                + "ORDER BY priority_rank, sequence LIMIT ?", afterRank, afterRank, afterSequence, max);
+    }
+
+    /** The query plan SQLite chooses for a statement, one line per step (for tests: that an index is used). */
+    public List<String> plan(String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+            bind(p, args);
+            List<String> steps = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    steps.add(r.getString("detail"));
+                }
+            }
+            db.commit();
+            return steps;
+        }
+    }
+
+    /**
+     * Moves rows forward to states, in one transaction: each row only if it has not reached or passed its new state
+     * (the acknowledgement time set with {@link State#ACKNOWLEDGED}). Returns the ids of the rows that were changed.
+     */
+    public List<String> advance(java.util.Map<String, State> targets, Instant now) throws SQLException {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<State, PreparedStatement> statements = new java.util.EnumMap<>(State.class);
+        List<String> changed = new ArrayList<>();
+        try {
+            for (var e : targets.entrySet()) {
+                State to = e.getValue();
+                PreparedStatement p = statements.get(to);
+                if (p == null) {
+                    StringBuilder below = new StringBuilder();
+                    for (State s : State.values()) {
+                        if (s.compareTo(to) < 0) {
+                            below.append(below.length() > 0 ? ", " : "").append('\'').append(s.name()).append('\'');
+                        }
+                    }
+                    p = db.prepareStatement("UPDATE packet SET state = ?, acknowledged = ? WHERE case_id = ?"
+                            + (below.length() > 0 ? " AND state IN (" + below + ")" : " AND 0"));
+                    statements.put(to, p);
+                }
+                p.setString(1, to.name());
+                setInstant(p, 2, to == State.ACKNOWLEDGED ? now : null);
+                p.setString(3, e.getKey());
+                if (p.executeUpdate() > 0) {
+                    changed.add(e.getKey());
+                }
+            }
+            db.commit();
+            return changed;
+        } catch (SQLException e) {
+            rollback();
+            throw e;
+        } finally {
+            for (PreparedStatement p : statements.values()) {
+                p.close();
+            }
+        }
     }
 
     /** Every row, by sequence. */
@@ -268,7 +361,13 @@ public final class Store implements AutoCloseable {
         try {
             db.rollback();
         } catch (SQLException e) {
-            // the connection is broken; the caller reports the first error
+            // SQLite rolled the transaction back itself (a full disk can do that during a commit): the driver did not
+            // open the next one, and every later commit would fail with "no transaction is active"; open it again
+            try (Statement s = db.createStatement()) {
+                s.execute("BEGIN");
+            } catch (SQLException broken) {
+                // the connection is broken; the caller reports the first error
+            }
         }
     }
 

@@ -54,6 +54,8 @@ final class Courier {
     static final long IDLE_POLL_MS = 50;
     static final long FIRST_BACKOFF_MS = 1_000;
     static final long LAST_BACKOFF_MS = 60_000;
+    /** How often the packets folder is looked at for a new checkpoint. */
+    static final long CHECKPOINT_LOOK_MS = 5_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** UTC with milliseconds, always three digits (docs/mqtt-topics.md). */
@@ -63,7 +65,7 @@ final class Courier {
     }
 
     /** A case whose every message the broker PUBACKed, waiting for the platform since {@code nanos}. */
-    private record Waiting(Transfer transfer, long nanos) {
+    private record Waiting(Transfer transfer, String packetSha256, long nanos) {
     }
 
     private final Outbox outbox;
@@ -76,6 +78,14 @@ final class Courier {
     private final Map<String, Active> active = new LinkedHashMap<>();
     private final Map<String, Waiting> awaiting = new HashMap<>();
     private final Set<String> rejected = new HashSet<>();
+    /**
+     * Outbox states not yet written: marked together, in one transaction, once the events at hand are handled (and
+     * before the outbox is read), instead of one flush of the disk per PUBACK and acknowledgement.
+     */
+    private final Map<String, State> marks = new LinkedHashMap<>();
+    /** Paging once through the cases in state SENT that this run is not waiting for (an earlier run's, or unanswered). */
+    private boolean resendScan = true;
+    private Item resendAfter;
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
     private volatile boolean running;
     private volatile boolean connected;
@@ -96,6 +106,11 @@ final class Courier {
     private long nextHeartbeat;
     private long nextTimeoutCheck;
     private Instant since;
+    /** The tree size of the newest checkpoint the broker PUBACKed on this run; 0 before. */
+    private long checkpointDelivered;
+    /** The tree size of the checkpoint being published, 0 when none is. */
+    private long checkpointInFlight;
+    private long nextCheckpointLook = System.nanoTime();
 
     Courier(Outbox outbox, BrokerLink link, Settings settings, Clock clock, Logger log) {
         this.outbox = outbox;
@@ -105,7 +120,7 @@ final class Courier {
         this.clock = clock;
         this.log = log;
         for (String c : List.of("connects", "notices", "chunks", "chunkBytes", "casesSent", "verified", "missing", "rejected",
-                "invalidAcks", "pubackErrors", "unreadablePackets", "resentUnanswered")) {
+                "invalidAcks", "pubackErrors", "unreadablePackets", "resentUnanswered", "checkpoints")) {
             counters.put(c, new AtomicLong());
         }
     }
@@ -162,6 +177,7 @@ final class Courier {
                 handleEvents(0);
                 boolean published = fill();
                 heartbeat();
+                checkpoint();
                 resendUnanswered();
                 if (!published) {
                     handleEvents(IDLE_POLL_MS);
@@ -170,6 +186,12 @@ final class Courier {
                 log.error("Uplink: {}; carrying on in 1 s", e.toString(), e);
                 waitForEvents(1_000);
             }
+        }
+        try {
+            flushMarks();
+        } catch (RuntimeException e) {
+            log.warn("Uplink: {} outbox states not written at stop ({}); those cases are sent again at the next start", marks.size(),
+                    e.toString());
         }
     }
 
@@ -191,6 +213,7 @@ final class Courier {
             for (Runnable e = first; e != null; e = events.poll()) {
                 e.run();
             }
+            flushMarks();
         } catch (InterruptedException e) {
             running = false;
             Thread.currentThread().interrupt();
@@ -243,6 +266,7 @@ final class Courier {
             log.warn("Uplink: the broker has no session of this gateway any more; {} cases waiting for the platform are sent again",
                     awaiting.size());
             awaiting.clear();
+            rescanSent();
         }
         connected = true;
         since = clock.instant();
@@ -252,6 +276,8 @@ final class Courier {
                 limits.maxPacketSize().isPresent() ? limits.maxPacketSize().getAsLong() + " bytes" : "not limited", receiveMaximum,
                 active.size(), awaiting.size());
         publishTracked(statusMessage(true));
+        nextCheckpointLook = System.nanoTime();
+        checkpointInFlight = 0;
         nextHeartbeat = System.nanoTime();
         return true;
     }
@@ -308,7 +334,11 @@ final class Courier {
         return any;
     }
 
-    /** Takes more cases from the outbox, in its order; returns whether any was taken. */
+    /**
+     * Takes more cases from the outbox, in its order: the ones not yet sent, then (once through) those sent but not
+     * waiting for the platform in this run. Returns whether any was taken. The outbox reads the unsent ones from an
+     * index of their own, so this costs the cases it returns, however many wait for the platform.
+     */
     private boolean load() {
         if (active.size() >= MAX_ACTIVE) {
             return false;
@@ -318,24 +348,74 @@ final class Courier {
             return false;
         }
         lastLoad = now;
-        int known = active.size() + awaiting.size() + rejected.size();
+        flushMarks(); // the outbox must know what was sent before it is asked what is not
         boolean found = false;
-        for (Item item : outbox.next(known + MAX_ACTIVE)) {
-            String id = item.caseId();
-            if (active.containsKey(id) || awaiting.containsKey(id) || rejected.contains(id)) {
-                continue;
-            }
-            Active a = read(item);
-            if (a != null) {
-                active.put(id, a);
-                found = true;
-            }
+        // the ones being sent or left alone are in the answer too: ask for as many more
+        for (Item item : outbox.unsent(active.size() + rejected.size() + MAX_ACTIVE)) {
+            found |= take(item);
             if (active.size() >= MAX_ACTIVE) {
                 break;
             }
         }
+        while (resendScan && active.size() < MAX_ACTIVE) {
+            List<Item> page = outbox.sent(MAX_ACTIVE, resendAfter);
+            boolean whole = true;
+            for (Item item : page) {
+                if (active.size() >= MAX_ACTIVE) {
+                    whole = false;
+                    break;
+                }
+                resendAfter = item;
+                found |= take(item);
+            }
+            if (whole && page.size() < MAX_ACTIVE) {
+                resendScan = false;
+                resendAfter = null;
+            }
+        }
         lastLoadFound = found;
         return found;
+    }
+
+    /** Starts sending a case unless it is being sent, waited for or left alone. */
+    private boolean take(Item item) {
+        String id = item.caseId();
+        if (active.containsKey(id) || awaiting.containsKey(id) || rejected.contains(id)) {
+            return false;
+        }
+        Active a = read(item);
+        if (a != null) {
+            active.put(id, a);
+            return true;
+        }
+        return false;
+    }
+
+    /** Cases in state SENT that are no longer waited for are sent again: page through them once more from the first. */
+    private void rescanSent() {
+        resendScan = true;
+        resendAfter = null;
+    }
+
+    private void mark(String caseId, State state) {
+        State before = marks.get(caseId);
+        if (before == null || before.compareTo(state) < 0) {
+            marks.put(caseId, state);
+        }
+    }
+
+    /** Writes the marks gathered, in one transaction; a case no longer in the outbox (acknowledged and purged) is let go. */
+    private void flushMarks() {
+        if (marks.isEmpty()) {
+            return;
+        }
+        Set<String> gone = outbox.mark(marks); // on a failure the marks stay, to be written with the next ones
+        marks.clear();
+        for (String id : gone) {
+            // acknowledged and purged meanwhile (a late PUBACK): nothing left to mark
+            active.remove(id);
+            awaiting.remove(id);
+        }
     }
 
     private Active read(Item item) {
@@ -453,19 +533,14 @@ final class Courier {
             return;
         }
         t.pubacked(step);
-        try {
-            if (step.notice()) {
-                outbox.markNotified(caseId);
-            }
-            if (t.phase() == Phase.AWAITING) {
-                outbox.markSent(caseId);
-                active.remove(caseId);
-                awaiting.put(caseId, new Waiting(t, System.nanoTime()));
-                count("casesSent", 1);
-            }
-        } catch (IllegalArgumentException gone) {
-            // acknowledged and purged meanwhile (a late PUBACK): nothing left to mark
+        if (step.notice()) {
+            mark(caseId, State.NOTIFIED);
+        }
+        if (t.phase() == Phase.AWAITING) {
+            mark(caseId, State.SENT);
             active.remove(caseId);
+            awaiting.put(caseId, new Waiting(t, a.notice().packetSha256(), System.nanoTime()));
+            count("casesSent", 1);
         }
     }
 
@@ -489,21 +564,29 @@ final class Courier {
 
     private void verified(Ack ack) {
         String id = ack.caseId();
-        Optional<Item> item = outbox.find(id);
-        if (item.isEmpty()) {
-            log.info("Uplink: VERIFIED for {}, which is not in the outbox (already acknowledged and removed)", id);
-            return;
-        }
-        if (item.get().state() == State.ACKNOWLEDGED) {
-            return;
+        if (marks.get(id) == State.ACKNOWLEDGED) {
+            return; // a repeated answer, before the first was written
         }
         Active a = active.get(id);
+        Waiting w = awaiting.get(id);
         String expected;
-        try {
-            expected = a != null ? a.notice().packetSha256() : CaseNotice.sha256(Files.readAllBytes(item.get().packet()));
-        } catch (IOException e) {
-            log.error("Uplink: VERIFIED for {} but its packet cannot be read to compare digests: {}", id, e.getMessage());
-            return;
+        if (a == null && w != null) {
+            expected = w.packetSha256(); // the usual case: known, in the outbox and not acknowledged
+        } else {
+            Optional<Item> item = outbox.find(id);
+            if (item.isEmpty()) {
+                log.info("Uplink: VERIFIED for {}, which is not in the outbox (already acknowledged and removed)", id);
+                return;
+            }
+            if (item.get().state() == State.ACKNOWLEDGED) {
+                return;
+            }
+            try {
+                expected = a != null ? a.notice().packetSha256() : CaseNotice.sha256(Files.readAllBytes(item.get().packet()));
+            } catch (IOException e) {
+                log.error("Uplink: VERIFIED for {} but its packet cannot be read to compare digests: {}", id, e.getMessage());
+                return;
+            }
         }
         if (!expected.equals(ack.packetSha256())) {
             count("invalidAcks", 1);
@@ -511,8 +594,7 @@ final class Courier {
                     ack.packetSha256(), expected);
             return;
         }
-        outbox.acknowledge(id);
-        Waiting w = awaiting.get(id);
+        mark(id, State.ACKNOWLEDGED);
         Transfer t = a != null ? a.transfer() : w != null ? w.transfer() : null;
         if (t != null) {
             t.verified();
@@ -599,8 +681,56 @@ final class Courier {
         int before = awaiting.size();
         awaiting.values().removeIf(w -> now - w.nanos() > limit);
         if (awaiting.size() < before) {
+            rescanSent();
             count("resentUnanswered", before - awaiting.size());
             log.info("Uplink: {} cases unanswered for {} s are sent again", before - awaiting.size(), settings.ackTimeoutSeconds());
+        }
+    }
+
+    // --- checkpoints ---
+
+    /**
+     * Publishes the newest signed checkpoint of the packets folder when the broker has not PUBACKed it (or a newer one)
+     * on this run: retained on P/G/case/checkpoint, so a platform that subscribes later still gets it. Each checkpoint
+     * covers the whole chain from sequence 1, so the newest is what the platform needs to name missing cases; one lost
+     * on the way is made good by the next. Looked for every {@link #CHECKPOINT_LOOK_MS} and at each connect.
+     */
+    private void checkpoint() {
+        if (!connected || checkpointInFlight != 0 || System.nanoTime() - nextCheckpointLook < 0) {
+            return;
+        }
+        nextCheckpointLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_LOOK_MS);
+        Optional<CheckpointFiles.Newest> newest;
+        try {
+            newest = CheckpointFiles.newest(outbox.directory().resolve("packets"));
+        } catch (IOException e) {
+            log.warn("Uplink: cannot look for checkpoints: {}", e.getMessage());
+            return;
+        }
+        if (newest.isEmpty() || newest.get().treeSize() <= checkpointDelivered
+                || outstanding + others >= receiveMaximum) {
+            return;
+        }
+        long size = newest.get().treeSize();
+        int gen = generation;
+        try {
+            link.publish(new BrokerLink.Message(topics.checkpoint(), newest.get().json(), 1, true, Map.of(), null),
+                    error -> events.add(() -> {
+                        if (gen == generation) {
+                            others--;
+                            checkpointInFlight = 0;
+                        }
+                        if (error == null) {
+                            checkpointDelivered = Math.max(checkpointDelivered, size);
+                            count("checkpoints", 1);
+                        } else {
+                            log.warn("Uplink: checkpoint of {} cases not delivered: {}", size, error);
+                        }
+                    }));
+            others++;
+            checkpointInFlight = size;
+        } catch (IOException e) {
+            log.warn("Uplink: checkpoint of {} cases not published: {}", size, e.getMessage());
         }
     }
 

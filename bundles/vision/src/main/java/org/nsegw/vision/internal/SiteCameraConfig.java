@@ -31,17 +31,17 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Address", required = false, description = "the camera's IP address or host name")
     String address() default "";
 
-    @AttributeDefinition(name = "HTTP port", min = "1", max = "65535")
+    @AttributeDefinition(name = "HTTP port", min = "1", max = "65535", description = "the camera's HTTP port")
     int port() default 80;
 
     @AttributeDefinition(name = "Path", required = false,
             description = "the snapshot or stream path on the camera, or the image directory for replay (relative to the site file's folder)")
     String path() default "";
 
-    @AttributeDefinition(name = "User name", required = false)
+    @AttributeDefinition(name = "User name", required = false, description = "the camera's account; empty: none")
     String username() default "";
 
-    @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD, description = "the password of that account")
     String password() default "";
 
     @AttributeDefinition(name = "Frame interval (ms)", min = "40", max = "60000",

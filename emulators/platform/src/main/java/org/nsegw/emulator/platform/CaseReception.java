@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.nsegw.packet.Checkpoint;
 
 /**
  * What one receiver instance does with the notices and chunks it is given, whatever MQTT version brought them:
@@ -58,6 +60,7 @@ final class CaseReception implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong missingRequests = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
+    private final AtomicLong checkpoints = new AtomicLong();
     private volatile boolean closing;
 
     CaseReception(CaseStore store, String instance, Set<String> trustedKeyIds, Duration missingAfter, Answers answers) {
@@ -97,6 +100,11 @@ final class CaseReception implements AutoCloseable {
      */
     void onMessage(Topics topics, String topic, byte[] payload, Supplier<ChunkHeader> properties) {
         try {
+            Optional<String> checkpointOf = topics.checkpointGateway(topic);
+            if (checkpointOf.isPresent()) {
+                onCheckpoint(checkpointOf.get(), payload);
+                return;
+            }
             var parsed = topics.parse(topic);
             if (parsed.isEmpty() || (!parsed.get().notice() && parsed.get().chunk() == null && properties == null)) {
                 ignore(topic, "not a notice or chunk topic");
@@ -119,6 +127,42 @@ final class CaseReception implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "cannot handle a message on " + topic, e);
         }
+    }
+
+    /**
+     * A gateway's signed checkpoint (retained on P/G/case/checkpoint): kept beside its packets, where
+     * {@link PlatformReceiver#verifyStore} checks its signature and root against them and names every case it covers
+     * that the platform does not have.
+     */
+    void onCheckpoint(String gateway, byte[] payload) {
+        if (!CaseStore.isSafeName(gateway)) {
+            ignore(gateway + " checkpoint", "the gateway id is not a safe file name");
+            return;
+        }
+        Checkpoint checkpoint;
+        try {
+            checkpoint = Checkpoint.parse(payload);
+        } catch (IllegalArgumentException e) {
+            ignore(gateway + " checkpoint", "not a checkpoint: " + e.getMessage());
+            return;
+        }
+        if (!checkpoint.gatewayId().equals(gateway)) {
+            ignore(gateway + " checkpoint", "it names gateway " + checkpoint.gatewayId());
+            return;
+        }
+        try {
+            if (store.storeCheckpoint(gateway, checkpoint.treeSize(), payload)) {
+                checkpoints.incrementAndGet();
+                LOG.log(Level.INFO, "gateway {0}: checkpoint of {1} cases stored", gateway, checkpoint.treeSize());
+            }
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "gateway " + gateway + ": " + e.getMessage());
+        }
+    }
+
+    /** Checkpoints stored by this instance. */
+    long checkpoints() {
+        return checkpoints.get();
     }
 
     /** A message that is not a notice or chunk, or not a valid one. */

@@ -1,0 +1,305 @@
+package org.nsegw.launcher;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.nsegw.emulator.platform.Counts;
+import org.nsegw.emulator.platform.PlatformReceiver;
+import org.nsegw.outbox.Outbox;
+import org.nsegw.outbox.OutboxSettings;
+import org.nsegw.outbox.Priority;
+import org.nsegw.packet.BuiltPacket;
+import org.nsegw.packet.ChainLink;
+import org.nsegw.packet.GatewayKeys;
+import org.nsegw.packet.PacketBuilder;
+import org.nsegw.packet.PacketEntry;
+import org.nsegw.packet.PacketSigner;
+import org.nsegw.uplink.internal.StandaloneUplink;
+
+/**
+ * The uplink against a real Mosquitto on a free loopback port and the real platform receiver: a real SQLite outbox
+ * filled with real signed packets before the uplink connects, then the gateway's courier sends them (notice, chunks)
+ * and the platform reassembles, verifies, stores and answers {@code VERIFIED}; a case counts as delivered when the
+ * courier has taken its acknowledgement (and the outbox has it acknowledged at the end). Timed from the courier's
+ * start to the last acknowledgement, sampled every 10 ms.
+ */
+final class UplinkBench {
+
+    static final String PREFIX = "bench/nse";
+
+    /**
+     * @param backlog     small cases filled before the uplink connects (notices/s and the drain)
+     * @param smallBytes  the image bytes of a small case
+     * @param packets     large cases for the throughput
+     * @param imageKb     each of the three images of a large case, in KB
+     * @param maxChunkKb  the uplink's chunk limit
+     */
+    record Settings(int backlog, int smallBytes, int packets, int imageKb, int maxChunkKb) {
+    }
+
+    /** One drain: what was filled and how it went. */
+    record Drain(String name, int cases, long bytes, double fillSeconds, double seconds, double sentSeconds, double steadyPerSecond, Counts platform,
+            Map<String, Long> courier, long unacknowledged) {
+
+        double casesPerSecond() {
+            return cases / seconds;
+        }
+
+        double megabytesPerSecond() {
+            return bytes / 1e6 / seconds;
+        }
+    }
+
+    private final Settings settings;
+    private final PrintWriter out;
+
+    UplinkBench(Settings settings, PrintWriter out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    int run() throws Exception {
+        Path mosquitto = findMosquitto();
+        if (mosquitto == null) {
+            out.println("nsegw: mosquitto is not installed (apt-get install mosquitto); the benchmark needs a real broker");
+            return Nsegw.EXIT_FAILURE;
+        }
+        Path work = Files.createTempDirectory("nsegw-bench-uplink-");
+        Broker broker = new Broker(mosquitto, work);
+        try {
+            broker.start();
+            out.println("Uplink to the platform over MQTT 5: " + mosquittoVersion(mosquitto) + " on " + broker.url()
+                    + " (its defaults: persistence off), the platform receiver in this process, on " + BenchCommand.machine());
+            out.flush();
+            List<Drain> drains = new ArrayList<>();
+            try (PlatformReceiver platform = PlatformReceiver.start(PlatformReceiver.Settings.of(broker.url(), PREFIX,
+                    work.resolve("platform")))) {
+                PacketSigner signer = GatewayKeys.generate("Ed25519");
+                drains.add(drain(work, broker, platform, signer, "backlog", settings.backlog(), new int[] {settings.smallBytes()}));
+                int image = settings.imageKb() * 1000;
+                drains.add(drain(work, broker, platform, signer, "packets", settings.packets(), new int[] {image, image - 2000, image + 2000}));
+            }
+            return report(drains);
+        } finally {
+            broker.stop();
+            DemoCommand.deleteTree(work);
+        }
+    }
+
+    private Drain drain(Path work, Broker broker, PlatformReceiver platform, PacketSigner signer, String name, int cases, int[] images)
+            throws Exception {
+        String gateway = "bench-" + name + "-" + UUID.randomUUID().toString().substring(0, 6);
+        out.printf(Locale.ROOT, "%s: filling a new outbox with %,d signed packets (%s) ...%n", name, cases, describe(images));
+        out.flush();
+        Path dir = work.resolve(name);
+        long bytes = 0;
+        long fillStart = System.nanoTime();
+        try (Outbox outbox = Outbox.open(dir, new OutboxSettings(Long.MAX_VALUE / 4, Duration.ofDays(30), 80), Clock.systemUTC())) {
+            Random random = new Random(20261123);
+            ChainLink link = ChainLink.first();
+            for (int i = 1; i <= cases; i++) {
+                String caseId = String.format(Locale.ROOT, "3301000012%08d%06d", i / 1000, i % 1_000_000);
+                List<PacketEntry> entries = new ArrayList<>();
+                for (int k = 0; k < images.length; k++) {
+                    byte[] b = new byte[images[k]];
+                    random.nextBytes(b);
+                    entries.add(new PacketEntry("images/" + (k + 1) + "-cam-scene.jpg", b));
+                }
+                BuiltPacket p = PacketBuilder.build(fields(caseId, gateway, i), entries, link, signer);
+                outbox.put(caseId, p.sequence(), p.manifestSha256(), Priority.VIOLATION, p.zip());
+                bytes += p.zip().length;
+                link = ChainLink.after(p);
+            }
+            double fill = (System.nanoTime() - fillStart) / 1e9;
+            out.printf(Locale.ROOT, "%s: %,d packets, %,.1f MB, filled in %.1f s; the uplink starts%n", name, cases, bytes / 1e6, fill);
+            out.flush();
+            long verifiedBefore = platform.counts().verified();
+            long start = System.nanoTime();
+            long deadline = start + TimeUnit.MINUTES.toNanos(15);
+            List<long[]> samples = new ArrayList<>(); // nanos since start, verified
+            Map<String, Long> counters;
+            double sentSeconds;
+            try (StandaloneUplink uplink = StandaloneUplink.start(outbox, broker.url(), PREFIX, gateway, settings.maxChunkKb())) {
+                long verified = 0;
+                long sentAt = -1;
+                while (verified < cases) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException(name + ": only " + verified + " of " + cases + " cases acknowledged after 15 minutes; "
+                                + uplink.counters());
+                    }
+                    TimeUnit.MILLISECONDS.sleep(10); // sampling period, not synchronisation
+                    Map<String, Long> c = uplink.counters();
+                    verified = c.get("verified");
+                    samples.add(new long[] {System.nanoTime() - start, verified});
+                    if (sentAt < 0 && c.get("casesSent") >= cases) {
+                        sentAt = System.nanoTime() - start;
+                    }
+                }
+                counters = uplink.counters();
+                sentSeconds = (sentAt < 0 ? System.nanoTime() - start : sentAt) / 1e9;
+            }
+            double seconds = samples.get(samples.size() - 1)[0] / 1e9;
+            long unacknowledged = outbox.usage().unacknowledgedCases();
+            Counts counts = platform.counts();
+            double steady = steady(samples, cases);
+            out.printf(Locale.ROOT, "%s: %,d cases acknowledged in %.2f s (the platform verified %,d)%n", name, cases, seconds,
+                    counts.verified() - verifiedBefore);
+            out.flush();
+            return new Drain(name, cases, bytes, fill, seconds, sentSeconds, steady, counts, counters, unacknowledged);
+        }
+    }
+
+    /** Cases acknowledged per second between 10 % and 90 % of them (without the connect and the tail). */
+    static double steady(List<long[]> samples, int cases) {
+        long t10 = -1;
+        long t90 = -1;
+        long n10 = 0;
+        long n90 = 0;
+        for (long[] s : samples) {
+            if (t10 < 0 && s[1] >= cases / 10) {
+                t10 = s[0];
+                n10 = s[1];
+            }
+            if (t90 < 0 && s[1] >= cases * 9L / 10) {
+                t90 = s[0];
+                n90 = s[1];
+            }
+        }
+        return t90 > t10 ? (n90 - n10) / ((t90 - t10) / 1e9) : Double.NaN;
+    }
+
+    private static Map<String, Object> fields(String caseId, String gateway, int i) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("caseId", caseId);
+        f.put("uuid", UUID.nameUUIDFromBytes(caseId.getBytes()).toString());
+        f.put("gatewayId", gateway);
+        f.put("lane", "L" + (1 + i % 4));
+        f.put("passage", Map.of("id", "P-" + caseId, "time", java.time.Instant.now().toString()));
+        f.put("verdict", Map.of("outcome", "VIOLATION", "enforcementCode", "16009"));
+        f.put("vehicle", Map.of("plate", "浙A" + String.format(Locale.ROOT, "%05d", i % 100_000), "trailerPlate", ""));
+        return f;
+    }
+
+    private static String describe(int[] images) {
+        List<String> parts = new ArrayList<>();
+        for (int b : images) {
+            parts.add(b >= 10_000 ? String.format(Locale.ROOT, "%,d KB", b / 1000) : b + " bytes");
+        }
+        return images.length + (images.length == 1 ? " image of " : " images of ") + String.join(", ", parts) + " each packet";
+    }
+
+    private int report(List<Drain> drains) {
+        Drain backlog = drains.get(0);
+        Drain packets = drains.get(1);
+        out.println();
+        out.println("| figure | measured |");
+        out.println("|---|---|");
+        out.printf(Locale.ROOT, "| case notices acknowledged per second, steady (10 %% to 90 %% of the backlog) | %,.0f |%n", backlog.steadyPerSecond());
+        out.printf(Locale.ROOT, "| backlog of %,d cases drained (uplink start to last VERIFIED) | %.2f s |%n", backlog.cases(), backlog.seconds());
+        out.printf(Locale.ROOT, "| cases per second over the whole drain | %,.0f |%n", backlog.casesPerSecond());
+        out.printf(Locale.ROOT, "| the same backlog sent: notice and packet of every case PUBACKed by the broker | %.2f s: %,.0f cases/s |%n",
+                backlog.sentSeconds(), backlog.cases() / backlog.sentSeconds());
+        out.printf(Locale.ROOT, "| packet throughput, %,d packets of %,.0f KB (start to last VERIFIED) | %.1f MB/s |%n", packets.cases(),
+                packets.bytes() / 1e3 / packets.cases(), packets.megabytesPerSecond());
+        out.printf(Locale.ROOT, "| large packets per second | %.1f |%n", packets.casesPerSecond());
+        out.printf(Locale.ROOT, "| the same packets sent: every chunk PUBACKed by the broker | %.2f s: %.1f MB/s |%n", packets.sentSeconds(),
+                packets.bytes() / 1e6 / packets.sentSeconds());
+        boolean ok = true;
+        for (Drain d : drains) {
+            out.printf(Locale.ROOT, "| %s: courier | %s |%n", d.name(), d.courier());
+            out.printf(Locale.ROOT, "| %s: platform | %s |%n", d.name(), d.platform());
+            out.printf(Locale.ROOT, "| %s: unacknowledged cases left in the outbox | %d |%n", d.name(), d.unacknowledged());
+            ok &= d.unacknowledged() == 0;
+        }
+        out.println(ok ? "Every case was verified by the platform and acknowledged in the outbox."
+                : "Cases are left unacknowledged in the outbox.");
+        out.flush();
+        return ok ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
+    }
+
+    static Path findMosquitto() {
+        for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/local/sbin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "mosquitto"))) {
+                return Path.of(dir, "mosquitto");
+            }
+        }
+        return null;
+    }
+
+    private static String mosquittoVersion(Path binary) {
+        try {
+            Process p = new ProcessBuilder(binary.toString(), "-h").redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes());
+            p.waitFor(5, TimeUnit.SECONDS);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("mosquitto version (\\S+)").matcher(text);
+            return m.find() ? "Mosquitto " + m.group(1) : "Mosquitto";
+        } catch (IOException | InterruptedException e) {
+            return "Mosquitto";
+        }
+    }
+
+    /** A Mosquitto of its own on a free loopback port, with its defaults but persistence off. */
+    static final class Broker {
+        private final Path binary;
+        private final Path dir;
+        private int port;
+        private Process process;
+
+        Broker(Path binary, Path dir) {
+            this.binary = binary;
+            this.dir = dir;
+        }
+
+        String url() {
+            return "tcp://127.0.0.1:" + port;
+        }
+
+        void start() throws IOException, InterruptedException {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            Path conf = dir.resolve("mosquitto.conf");
+            Path log = dir.resolve("mosquitto.log");
+            Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nuser " + System.getProperty("user.name")
+                    + "\npersistence false\nlog_dest stderr\n");
+            process = new ProcessBuilder(binary.toString(), "-c", conf.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (true) {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                    return;
+                } catch (IOException notYet) {
+                    if (!process.isAlive() || System.nanoTime() > deadline) {
+                        throw new IOException("mosquitto did not start on port " + port + ": " + Files.readString(log));
+                    }
+                    process.waitFor(20, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            if (process != null && process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+        }
+    }
+}
