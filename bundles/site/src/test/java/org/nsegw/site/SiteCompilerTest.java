@@ -164,6 +164,8 @@ class SiteCompilerTest {
                     .containsEntry("intervalMs", 500)
                     .containsEntry("frame.maxKb", 2048)
                     .containsEntry("username", "nsegw")
+                    .containsEntry("presence.mode", "anpr")
+                    .containsEntry("eventCamera", "anpr-gate")
                     .doesNotContainKey("reference.cleanRoad");
             assertThat(camera.properties().get("regions.wheelZone")).isEqualTo(new String[] {"0.2,0.6", "0.87,0.6", "0.87,0.83", "0.2,0.83"});
             assertThat(camera.properties().get("regions.washArea")).isEqualTo(new String[] {"0,0.6", "0.21,0.6", "0.21,1", "0,1"});
