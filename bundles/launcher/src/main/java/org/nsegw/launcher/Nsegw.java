@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "NSE Gateway: weigh sensors, ANPR and site cameras to signed evidence for the enforcement platform.",
         subcommands = {RunCommand.class, ConfigCommand.class, StatusCommand.class, DemoCommand.class, DecodeCommand.class,
             PlateCommand.class, JudgeCommand.class, VerifyCommand.class, ProofCommand.class, KeysCommand.class,
-            EmulateCommand.class,
+            EmulateCommand.class, VisionCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Nsegw {

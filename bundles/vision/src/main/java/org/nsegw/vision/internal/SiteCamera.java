@@ -31,7 +31,7 @@ import org.nsegw.vision.internal.pipeline.ExitEvidence;
 import org.nsegw.vision.internal.pipeline.ExitWatch;
 import org.nsegw.vision.internal.pipeline.FrameAnalyzer;
 import org.nsegw.vision.internal.pipeline.MotionPresence;
-import org.nsegw.vision.internal.pipeline.NoDetectors;
+import org.nsegw.vision.internal.pipeline.DetectorAnalyzer;
 import org.nsegw.vision.internal.pipeline.OpenCv;
 import org.nsegw.vision.internal.pipeline.Presence;
 import org.nsegw.vision.internal.pipeline.VisionMediaStore;
@@ -179,13 +179,11 @@ public final class SiteCamera implements PlateReadListener {
     }
 
     /**
-     * The detectors for this camera. The detectors of {@code org.nsegw.vision.internal.detect} take this place when
-     * they are in the build: {@code ExitDetectors} on the regions and the reference for the truck kinds, a
+     * The detectors for this camera: {@code ExitDetectors} on its regions and reference for the truck kinds, a
      * {@code RoadWatch} over {@code road} for the road (see docs/vision.md).
      */
-    private FrameAnalyzer analyzer(CameraSettings s, Optional<Mat> cleanRoad, RoadSettings road) {
-        log.warn("Site camera {}: no cleanliness detectors in this build: exits are watched and counted, nothing is found", deviceId);
-        return new NoDetectors();
+    private static FrameAnalyzer analyzer(CameraSettings s, Optional<Mat> cleanRoad, RoadSettings road) {
+        return new DetectorAnalyzer(s.regions(), cleanRoad.orElse(null), road.threshold(), road.sustain(), road.gap(), road.report());
     }
 
     private static Optional<Mat> reference(CameraSettings s) {
