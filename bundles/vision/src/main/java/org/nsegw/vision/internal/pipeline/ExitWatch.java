@@ -81,6 +81,9 @@ public final class ExitWatch {
                 if (!truck || frames.size() >= settings.maxFrames()) {
                     firstAfter = truck ? frames.size() : frames.size() - 1;
                     state = State.AFTER;
+                    if (truck) {
+                        presence.relearn(); // as long as an exit may be: what stays in view is the exit's new background
+                    }
                 }
             }
             case AFTER -> frames.add(shot);

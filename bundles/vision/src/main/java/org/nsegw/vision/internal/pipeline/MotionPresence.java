@@ -38,6 +38,7 @@ public final class MotionPresence implements Presence {
     private int above;
     private int below;
     private boolean present;
+    private boolean relearn;
     private double lastShare;
 
     /**
@@ -59,7 +60,14 @@ public final class MotionPresence implements Presence {
         }
         // learn the empty exit quickly at first, then slowly; hardly at all while a truck stands there, so that a truck
         // waiting at the gate does not become background (a false start still fades, in a few hundred frames)
-        mog.apply(small, foreground, seen < WARM_UP ? -1 : present ? 0.002 : 0.02);
+        mog.apply(small, foreground, relearn ? 1 : seen < WARM_UP ? -1 : present ? 0.002 : 0.02);
+        if (relearn) {
+            relearn = false;
+            present = false;
+            above = 0;
+            below = 0;
+            return false;
+        }
         if (++seen <= WARM_UP) {
             return false;
         }
@@ -78,6 +86,11 @@ public final class MotionPresence implements Presence {
             present = false;
         }
         return present;
+    }
+
+    @Override
+    public void relearn() {
+        relearn = true;
     }
 
     /** The share of the zones that differed from the background on the last frame. */

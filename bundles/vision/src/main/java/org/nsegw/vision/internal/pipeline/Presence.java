@@ -7,4 +7,11 @@ import org.opencv.core.Mat;
 public interface Presence {
 
     boolean present(Mat bgr, Instant time);
+
+    /**
+     * An exit lasted as long as an exit may: whatever is in view now is taken as the empty exit from here on (a
+     * background learnt with a truck in it, or a truck parked at the gate, would otherwise hold presence forever).
+     */
+    default void relearn() {
+    }
 }

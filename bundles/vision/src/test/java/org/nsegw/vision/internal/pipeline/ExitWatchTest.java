@@ -90,6 +90,21 @@ class ExitWatchTest {
     }
 
     @Test
+    void aTruckInViewFromTheStartDoesNotHoldPresenceForever() {
+        // the camera starts with a truck at the gate: the background is learnt with it, and the empty exit after it
+        // looks like a truck; the longest exit ends that, and the empty exit becomes the background
+        SyntheticExit scene = new SyntheticExit(6);
+        ExitWatch.Settings settings = new ExitWatch.Settings(3, 3, 12, Duration.ofSeconds(2), Duration.ofMinutes(30), 0.5, false);
+        ExitWatch watch = new ExitWatch(settings, motion(), new SyntheticExit.MudByColour());
+        List<Capture> captures = run(watch, scene.exit(0, 8, 40, true), 0);
+        assertThat(captures).as("one exit ended by its length, then quiet").hasSize(1);
+        assertThat(watch.busy()).isFalse();
+        List<Capture> next = run(watch, scene.exit(6, 8, 8, true), 48);
+        assertThat(next).as("the next truck is seen as before").hasSize(1);
+        assertThat(next.get(0).best()).containsKey(ObservationKind.MUDDY_VEHICLE);
+    }
+
+    @Test
     void eachEventPictureIsAWholeExit() {
         SyntheticExit scene = new SyntheticExit(5);
         ExitWatch.Settings stills = new ExitWatch.Settings(3, 3, 40, Duration.ofSeconds(2), Duration.ofMinutes(30), 0.5, true);
