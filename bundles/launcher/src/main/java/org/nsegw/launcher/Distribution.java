@@ -95,6 +95,9 @@ record Distribution(Path dist, Path home) {
         if (name.startsWith("org.nsegw.rules-")) {
             return 5;
         }
+        if (name.startsWith("org.nsegw.remote-")) {
+            return 5; // after the site configurator and the uplink whose broker it uses; stopped before them
+        }
         if (name.startsWith("org.nsegw.fusion-")) {
             return 6;
         }

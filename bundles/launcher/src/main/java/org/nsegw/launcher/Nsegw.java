@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, ConfigCommand.class, StatusCommand.class, DemoCommand.class, DecodeCommand.class,
             PlateCommand.class, JudgeCommand.class, VerifyCommand.class, ProofCommand.class, KeysCommand.class,
             EmulateCommand.class, VisionCommand.class,
-            BenchCommand.class,
+            BenchCommand.class, RemoteCommand.class,
             CommandLine.HelpCommand.class})
 public final class Nsegw {
 

@@ -45,6 +45,7 @@ public final class SiteCompiler {
     public static final String CAMERA_RECEIVER_PID = "org.nsegw.anpr.receiver";
     public static final String EVIDENCE_PID = "org.nsegw.evidence";
     public static final String CONSOLE_PID = "org.nsegw.console";
+    public static final String REMOTE_PID = "org.nsegw.remote";
 
     /** The factory PID of the device component of each kind. */
     public static final Map<DeviceKind, String> DEVICE_PIDS = Map.of(
@@ -82,7 +83,8 @@ public final class SiteCompiler {
             new Section("evidence", EVIDENCE_PID, false, false),
             new Section("uplink", UPLINK_PID, false, false),
             new Section("logging", LOG_PID, false, false),
-            new Section("console", CONSOLE_PID, false, false));
+            new Section("console", CONSOLE_PID, false, false),
+            new Section("remote", REMOTE_PID, false, false));
 
     private final Map<String, ConfigSchema> schemas;
     private final DeviceProfiles profiles;

@@ -370,13 +370,13 @@ class SiteCompilerTest {
             Problem p = onlyProblem(GATEWAY + "devcies: []\n");
             assertThat(p.location()).isEqualTo(at(5, 1));
             assertThat(p.message()).isEqualTo(
-                    "unknown section 'devcies'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console (did you mean 'devices'?)");
+                    "unknown section 'devcies'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote (did you mean 'devices'?)");
         }
 
         @Test
         void anUnknownSectionWithoutSuggestion() {
             assertThat(onlyProblem(GATEWAY + "weather: sunny\n").message())
-                    .isEqualTo("unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console");
+                    .isEqualTo("unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote");
         }
 
         @Test
@@ -1029,7 +1029,7 @@ class SiteCompilerTest {
                     "gateway: id 'gw 1' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
                     "gateway: stationCode is 0 characters long; allowed from 1 to 32 characters",
                     "gateway: location.latitude is 91, out of range; allowed from -90 to 90",
-                    "unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console");
+                    "unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote");
         }
     }
 
@@ -1057,7 +1057,7 @@ class SiteCompilerTest {
 
     @Test
     void sectionKeysAreTheSections() {
-        assertThat(SiteCompiler.sectionKeys()).containsExactly("gateway", "lanes", "devices", "limits", "cleanliness", "cameraReceiver", "evidence", "uplink", "logging", "console");
+        assertThat(SiteCompiler.sectionKeys()).containsExactly("gateway", "lanes", "devices", "limits", "cleanliness", "cameraReceiver", "evidence", "uplink", "logging", "console", "remote");
         assertThat(SiteCompiler.SECTIONS).filteredOn(SiteCompiler.Section::required).extracting(SiteCompiler.Section::key)
                 .containsExactly("gateway");
         assertThat(SiteCompiler.DEVICE_PIDS).hasSize(3);

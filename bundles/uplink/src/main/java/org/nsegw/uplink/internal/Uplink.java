@@ -6,9 +6,11 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Set;
 import javax.net.ssl.SSLSocketFactory;
+import org.nsegw.api.uplink.UplinkEndpoint;
 import org.nsegw.outbox.Outbox;
 import org.nsegw.uplink.internal.protocol.Topics;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -32,6 +34,8 @@ public final class Uplink {
 
     private final Logger log;
     private final Courier courier;
+    /** The broker and the connection state, for remote configuration's own connection ({@link UplinkEndpoint}). */
+    private final ServiceRegistration<UplinkEndpoint> endpoint;
 
     @Activate
     public Uplink(BundleContext context, UplinkConfig config, @Reference(name = "gateway") GatewayId gateway,
@@ -51,6 +55,7 @@ public final class Uplink {
             log.error("ALARM uplink: TLS to {} cannot be set up: {}. The uplink stays offline and cases wait in the outbox;"
                     + " fix the uplink.tls files and restart the gateway.", broker, e.getMessage());
             this.courier = null;
+            this.endpoint = null;
             return;
         }
         String paho = (tls ? "ssl" : "tcp") + "://" + broker.getHost() + ":" + (broker.getPort() > 0 ? broker.getPort() : tls ? 8883 : 1883);
@@ -61,15 +66,32 @@ public final class Uplink {
         this.courier = new Courier(outbox, link, new Courier.Settings(topics, gateway.id(), config.maxChunkKb(),
                 config.heartbeatSeconds(), config.ackTimeoutSeconds(), version), Clock.systemUTC(), log);
         courier.start();
+        this.endpoint = context.registerService(UplinkEndpoint.class, new Endpoint(paho, clientId, config.username(),
+                config.password(), sockets, v5 ? "5" : "3.1.1", config.topicPrefix(), gateway.id(), courier), null);
         log.info("Uplink to {} as {} (MQTT {}{}), topics {}/{}/…", broker, clientId, v5 ? "5" : "3.1.1",
                 tls ? ", TLS" + (config.tls_certFile().isEmpty() ? "" : " with a client certificate") : "", config.topicPrefix(),
                 gateway.id());
+    }
+
+    /** What {@link UplinkEndpoint} tells, with the courier for the connection state. */
+    private record Endpoint(String broker, String clientId, String username, String password, SSLSocketFactory socketFactory,
+            String mqttVersion, String topicPrefix, String gatewayId, Courier courier) implements UplinkEndpoint {
+
+        @Override
+        public boolean connected() {
+            return courier.connected();
+        }
     }
 
     @Deactivate
     void deactivate() {
         if (courier == null) {
             return;
+        }
+        try {
+            endpoint.unregister();
+        } catch (IllegalStateException e) {
+            // already gone with the bundle
         }
         try {
             courier.stop();
