@@ -171,6 +171,9 @@ public final class SiteCompiler {
                 run.problems.stream().sorted(Problem.BY_LOCATION).distinct().toList());
     }
 
+    /** The prefix of a site camera's regions, polygons whose corners the compiler checks. */
+    static final String REGIONS = "regions.";
+
     /** Lane properties the compiler fills in for fusion (see org.nsegw.fusion.internal.LaneConfig). */
     static final String LANE_CAMERAS = "cameras";
     static final String LANE_WEIGH_SENSORS = "weighSensors";
@@ -600,6 +603,8 @@ public final class SiteCompiler {
                 PropertyValues.convert(sourced.node(), p, sourced.what() + ": " + id, problems::add).ifPresent(v -> {
                     if (v instanceof String text) {
                         checkFormat(id, text, sourced);
+                    } else if (v instanceof String[] corners && id.startsWith(REGIONS)) {
+                        checkPolygon(id, corners, sourced);
                     }
                     props.put(id, v);
                 });
@@ -633,6 +638,42 @@ public final class SiteCompiler {
                     problems.add(new Problem(sourced.node().location(), sourced.what() + ": timezone '" + text
                             + "' is not a known time zone; use a name such as Asia/Shanghai"));
                 }
+            }
+        }
+
+        /**
+         * A site camera's region ({@code regions.wheelZone}...): its corners as {@code "x,y"} texts, fractions of the frame
+         * from 0 to 1, at least three. The camera checks them again (and that they enclose an area).
+         */
+        private void checkPolygon(String id, String[] corners, Sourced sourced) {
+            if (corners.length == 0 || corners.length == 1 && corners[0].isBlank()) {
+                return; // an optional region left empty; a required one is reported as missing
+            }
+            String example = " e.g. [\"0.2,0.6\", \"0.87,0.6\", \"0.87,0.83\", \"0.2,0.83\"]";
+            for (int i = 0; i < corners.length; i++) {
+                String[] xy = corners[i].strip().split("\\s*,\\s*");
+                boolean ok = xy.length == 2;
+                for (int k = 0; ok && k < 2; k++) {
+                    try {
+                        double v = Double.parseDouble(xy[k]);
+                        if (!(v >= 0 && v <= 1)) {
+                            problems.add(new Problem(sourced.node().location(), sourced.what() + ": " + id + ": " + (k == 0 ? "x" : "y")
+                                    + " of corner " + (i + 1) + " is " + xy[k] + "; corners are fractions of the frame, 0 to 1"));
+                            return;
+                        }
+                    } catch (NumberFormatException e) {
+                        ok = false;
+                    }
+                }
+                if (!ok) {
+                    problems.add(new Problem(sourced.node().location(), sourced.what() + ": " + id + ": corner " + (i + 1) + " is '"
+                            + corners[i] + "'; write each corner as \"x,y\" in quotes," + example));
+                    return;
+                }
+            }
+            if (corners.length < 3) {
+                problems.add(new Problem(sourced.node().location(), sourced.what() + ": " + id + " has " + corners.length
+                        + " corner(s); a region needs at least 3," + example));
             }
         }
 

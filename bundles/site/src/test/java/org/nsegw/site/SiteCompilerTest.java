@@ -162,7 +162,13 @@ class SiteCompilerTest {
                     .containsEntry("model", "Hikvision network camera, JPEG snapshot")
                     .containsEntry("path", "/ISAPI/Streaming/channels/101/picture")
                     .containsEntry("intervalMs", 500)
-                    .containsEntry("username", "nsegw");
+                    .containsEntry("frame.maxKb", 2048)
+                    .containsEntry("username", "nsegw")
+                    .containsEntry("presence.mode", "anpr")
+                    .containsEntry("eventCamera", "anpr-gate")
+                    .doesNotContainKey("reference.cleanRoad");
+            assertThat(camera.properties().get("regions.wheelZone")).isEqualTo(new String[] {"0.2,0.6", "0.87,0.6", "0.87,0.83", "0.2,0.83"});
+            assertThat(camera.properties().get("regions.washArea")).isEqualTo(new String[] {"0,0.6", "0.21,0.6", "0.21,1", "0,1"});
 
             PlannedConfiguration cleanliness = config(plan, "org.nsegw.rules.cleanliness");
             assertThat(cleanliness.properties()).containsEntry("muddyConfidence", 0.85).containsEntry("dirtyRoadConfidence", 0.9);
@@ -302,6 +308,10 @@ class SiteCompilerTest {
                       - id: cam
                         profile: camera/hikvision-snapshot
                         lane: L1
+                        regions:
+                          wheelZone: ["0.2,0.6", "0.87,0.6", "0.87,0.83", "0.2,0.83"]
+                          bodyZone: ["0.2,0.22", "0.74,0.22", "0.74,0.43"]
+                          roadZone: ["0.3,0.85", "0.98,0.85", "0.98,0.99"]
                       - id: anpr
                         profile: anpr/hikvision-isapi
                         lane: L1
@@ -1062,5 +1072,68 @@ class SiteCompilerTest {
         assertThat(bad.isValid()).isFalse();
         assertThat(good.problems()).isEmpty();
         assertThat(good.configurations()).allSatisfy(c -> assertThat(c.properties()).containsEntry(SiteCompiler.SITE_MARKER, "b.yaml"));
+    }
+
+    @Nested
+    class SiteCameraRegions {
+
+        static final String CAMERA = SCALE + """
+                  - id: cam
+                    profile: camera/hikvision-snapshot
+                    lane: L1
+                    address: 10.0.0.9
+                """;
+
+        static final String REGIONS = """
+                    regions:
+                      wheelZone: ["0.2,0.6", "0.87,0.6", "0.87,0.83", "0.2,0.83"]
+                      bodyZone: ["0.2,0.22", "0.74,0.22", "0.74,0.43"]
+                """;
+
+        @Test
+        void theRegionsAreRequiredAndSayWhatTheyAre() {
+            List<Problem> problems = problems(CAMERA);
+            assertThat(problems).extracting(Problem::message).containsExactlyInAnyOrder(
+                    "device 'cam': missing required key 'regions.wheelZone' (polygon around the wheels and lower body of a truck stopped at "
+                            + "the exit: its corners as \"x,y\", fractions of the frame's width and height (0 to 1 from the top left), at least 3, "
+                            + "e.g. [\"0.2,0.6\", \"0.87,0.6\", \"0.87,0.83\", \"0.2,0.83\"])",
+                    "device 'cam': missing required key 'regions.bodyZone' (polygon around the body and load of a truck stopped at the exit, "
+                            + "where an uncovered load shows (corners \"x,y\", 0 to 1))",
+                    "device 'cam': missing required key 'regions.roadZone' (polygon around the road at the exit, judged for dirt against "
+                            + "the clean road reference (corners \"x,y\", 0 to 1))");
+        }
+
+        @Test
+        void cornersWrittenAsBareNumbersAreCaughtWithTheFix() {
+            Problem p = onlyProblem(CAMERA + REGIONS + "      roadZone: [0.3,0.85, 0.98,0.85, 0.98,0.99]\n");
+            assertThat(p.location()).isEqualTo(at(19, 17));
+            assertThat(p.message()).isEqualTo("device 'cam': regions.roadZone: corner 1 is '0.3'; write each corner as \"x,y\" in quotes, "
+                    + "e.g. [\"0.2,0.6\", \"0.87,0.6\", \"0.87,0.83\", \"0.2,0.83\"]");
+        }
+
+        @Test
+        void cornersOutsideTheFrameAndTooFewCornersAreCaught() {
+            assertThat(onlyProblem(CAMERA + REGIONS + "      roadZone: [\"0.3,0.85\", \"1.2,0.85\", \"0.98,0.99\"]\n").message())
+                    .isEqualTo("device 'cam': regions.roadZone: x of corner 2 is 1.2; corners are fractions of the frame, 0 to 1");
+            assertThat(onlyProblem(CAMERA + REGIONS + "      roadZone: [\"0.3,0.85\", \"0.9,0.85\"]\n").message())
+                    .startsWith("device 'cam': regions.roadZone has 2 corner(s); a region needs at least 3,");
+        }
+
+        @Test
+        void aCompleteCameraIsValidWithItsPresenceAndEvidenceSettings() {
+            SitePlan plan = valid(CAMERA + REGIONS + """
+                          roadZone: ["0.3,0.85", "0.98,0.85", "0.98,0.99"]
+                        reference:
+                          cleanRoad: refs/cam-clean.jpg
+                        frame: {width: 1280, height: 720}
+                        presence: {mode: anpr, holdSeconds: 6}
+                        eventCamera: anpr-gate
+                    """);
+            assertThat(config(plan, "org.nsegw.vision.camera~cam").properties()).containsEntry("reference.cleanRoad", "refs/cam-clean.jpg")
+                    .containsEntry("frame.width", 1280).containsEntry("frame.height", 720).containsEntry("presence.mode", "anpr")
+                    .containsEntry("presence.holdSeconds", 6).containsEntry("eventCamera", "anpr-gate");
+            assertThat(onlyProblem(CAMERA + REGIONS + "      roadZone: [\"0.3,0.85\", \"0.98,0.85\", \"0.98,0.99\"]\n"
+                    + "    presence: {mode: radar}\n").message()).startsWith("device 'cam': presence.mode is 'radar'; allowed: motion, anpr");
+        }
     }
 }
