@@ -23,7 +23,7 @@ import org.nsegw.health.internal.HealthSnapshot.Expiry;
  */
 final class HealthReport {
 
-    static final int MAX_BYTES = 4096;
+    static final int MAX_BYTES = 3072;
     static final int MAX_TEXT = 200;
     /** UTC with milliseconds, always three digits, as every time on the MQTT topics. */
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -86,7 +86,7 @@ final class HealthReport {
                 n.put("lastData", TIME.format(d.lastData()));
             }
             if (whole && d.state() != DeviceState.ONLINE && !d.reason().isEmpty()) {
-                n.put("reason", cut(d.reason(), 80));
+                n.put("reason", cut(d.reason(), 60));
             }
         }
         if (listed < devices.size()) {
