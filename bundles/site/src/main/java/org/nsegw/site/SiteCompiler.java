@@ -46,6 +46,7 @@ public final class SiteCompiler {
     public static final String EVIDENCE_PID = "org.nsegw.evidence";
     public static final String CONSOLE_PID = "org.nsegw.console";
     public static final String REMOTE_PID = "org.nsegw.remote";
+    public static final String HEALTH_PID = "org.nsegw.health";
 
     /** The factory PID of the device component of each kind. */
     public static final Map<DeviceKind, String> DEVICE_PIDS = Map.of(
@@ -84,7 +85,8 @@ public final class SiteCompiler {
             new Section("uplink", UPLINK_PID, false, false),
             new Section("logging", LOG_PID, false, false),
             new Section("console", CONSOLE_PID, false, false),
-            new Section("remote", REMOTE_PID, false, false));
+            new Section("remote", REMOTE_PID, false, false),
+            new Section("health", HEALTH_PID, false, false));
 
     private final Map<String, ConfigSchema> schemas;
     private final DeviceProfiles profiles;

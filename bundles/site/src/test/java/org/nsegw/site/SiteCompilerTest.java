@@ -188,10 +188,13 @@ class SiteCompilerTest {
             assertThat(plan.gatewayId()).isEqualTo("hz-bridge-demo-gw1");
             Map<String, Long> perPid = plan.configurations().stream()
                     .collect(Collectors.groupingBy(PlannedConfiguration::pid, Collectors.counting()));
-            assertThat(perPid).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "org.nsegw.gateway", 1L, "org.nsegw.fusion.lane", 4L, "org.nsegw.weigh.sensor", 4L,
-                    "org.nsegw.anpr.camera", 8L, "org.nsegw.rules.overweight", 1L, "org.nsegw.uplink", 1L, "org.nsegw.log", 1L,
-                    "org.nsegw.anpr.receiver", 1L, "org.nsegw.evidence", 1L, "org.nsegw.console", 1L));
+            assertThat(perPid).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                    Map.entry("org.nsegw.gateway", 1L), Map.entry("org.nsegw.fusion.lane", 4L), Map.entry("org.nsegw.weigh.sensor", 4L),
+                    Map.entry("org.nsegw.anpr.camera", 8L), Map.entry("org.nsegw.rules.overweight", 1L), Map.entry("org.nsegw.uplink", 1L),
+                    Map.entry("org.nsegw.log", 1L), Map.entry("org.nsegw.anpr.receiver", 1L), Map.entry("org.nsegw.evidence", 1L),
+                    Map.entry("org.nsegw.console", 1L), Map.entry("org.nsegw.health", 1L)));
+            assertThat(config(plan, SiteCompiler.HEALTH_PID).properties()).containsEntry("diskAlarmPercent", 80)
+                    .containsEntry("verificationWarnDays", 30).containsEntry("clock.maxOffsetMs", 1000);
             assertThat(plan.configurations()).filteredOn(c -> c.pid().equals(SiteCompiler.LANE_PID))
                     .extracting(PlannedConfiguration::name).containsExactly("L1", "L2", "L3", "L4");
             assertThat(plan.configurations()).allSatisfy(c -> assertThat(c.properties()).containsEntry(SiteCompiler.SITE_MARKER, file));
@@ -370,13 +373,13 @@ class SiteCompilerTest {
             Problem p = onlyProblem(GATEWAY + "devcies: []\n");
             assertThat(p.location()).isEqualTo(at(5, 1));
             assertThat(p.message()).isEqualTo(
-                    "unknown section 'devcies'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote (did you mean 'devices'?)");
+                    "unknown section 'devcies'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote, health (did you mean 'devices'?)");
         }
 
         @Test
         void anUnknownSectionWithoutSuggestion() {
             assertThat(onlyProblem(GATEWAY + "weather: sunny\n").message())
-                    .isEqualTo("unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote");
+                    .isEqualTo("unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote, health");
         }
 
         @Test
@@ -1029,7 +1032,7 @@ class SiteCompilerTest {
                     "gateway: id 'gw 1' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
                     "gateway: stationCode is 0 characters long; allowed from 1 to 32 characters",
                     "gateway: location.latitude is 91, out of range; allowed from -90 to 90",
-                    "unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote");
+                    "unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote, health");
         }
     }
 
@@ -1057,7 +1060,7 @@ class SiteCompilerTest {
 
     @Test
     void sectionKeysAreTheSections() {
-        assertThat(SiteCompiler.sectionKeys()).containsExactly("gateway", "lanes", "devices", "limits", "cleanliness", "cameraReceiver", "evidence", "uplink", "logging", "console", "remote");
+        assertThat(SiteCompiler.sectionKeys()).containsExactly("gateway", "lanes", "devices", "limits", "cleanliness", "cameraReceiver", "evidence", "uplink", "logging", "console", "remote", "health");
         assertThat(SiteCompiler.SECTIONS).filteredOn(SiteCompiler.Section::required).extracting(SiteCompiler.Section::key)
                 .containsExactly("gateway");
         assertThat(SiteCompiler.DEVICE_PIDS).hasSize(3);

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.nsegw.api.device.DeviceState;
 import org.nsegw.api.device.DeviceStatus;
 import org.nsegw.api.device.DeviceStatusBoard;
+import org.nsegw.api.health.GatewayHealth;
 import org.nsegw.api.runtime.GatewayProperties;
 import org.nsegw.api.runtime.Readiness;
 import org.osgi.framework.BundleContext;
@@ -60,6 +61,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class StatusBoard implements DeviceStatusBoard {
 
     static final int HEARTBEAT_SECONDS = 5;
+    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** Components settle within seconds of a start; watch closely until then so that readiness is seen at once. */
     private static final long FAST_POLL_MS = 50;
     private static final long FAST_POLL_FOR_MS = 15_000;
@@ -84,6 +86,10 @@ public final class StatusBoard implements DeviceStatusBoard {
     private volatile SiteState site;
 
     private final BundleContext bundleContext;
+
+    /** The health report for status.json; absent until the health component runs (it needs this board). */
+    @Reference(name = "health", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile GatewayHealth health;
 
     @Activate
     public StatusBoard(BundleContext context, GatewayConfig config, @Reference(name = "scr") ServiceComponentRuntime scr,
@@ -295,7 +301,7 @@ public final class StatusBoard implements DeviceStatusBoard {
         dirty = false;
         Instant now = Instant.now();
         byte[] json = StatusDocument.render(identity, ProcessHandle.current().pid(), started, now, running,
-                HEARTBEAT_SECONDS, census, devices());
+                HEARTBEAT_SECONDS, census, devices(), healthReport());
         Path tmp = statusFile.resolveSibling("status.json.tmp");
         try {
             Files.write(tmp, json);
@@ -303,6 +309,19 @@ public final class StatusBoard implements DeviceStatusBoard {
             lastWrite = now;
         } catch (IOException e) {
             log.error("Cannot write {}: {}", statusFile, e.toString());
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode healthReport() {
+        GatewayHealth h = health;
+        if (h == null) {
+            return null;
+        }
+        try {
+            return HEALTH_JSON.readTree(h.reportJson());
+        } catch (IOException | RuntimeException e) {
+            log.debug("Health report not in status.json: {}", e.toString());
+            return null;
         }
     }
 

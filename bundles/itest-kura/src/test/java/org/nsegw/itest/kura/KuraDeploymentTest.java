@@ -57,7 +57,7 @@ class KuraDeploymentTest {
     static final Set<String> KURA = Set.of("org.eclipse.osgi", "org.eclipse.osgi.services", "org.eclipse.osgi.util",
             "org.eclipse.equinox.cm", "org.eclipse.equinox.metatype", "org.apache.felix.scr");
     static final List<String> SINGLETON_PIDS = List.of("org.nsegw.anpr.receiver", "org.nsegw.evidence",
-            "org.nsegw.gateway", "org.nsegw.log", "org.nsegw.rules.cleanliness", "org.nsegw.rules.overweight",
+            "org.nsegw.gateway", "org.nsegw.health", "org.nsegw.log", "org.nsegw.rules.cleanliness", "org.nsegw.rules.overweight",
             "org.nsegw.uplink");
     static final String OFFERED = "(nsegw.kura.offeredBy=org.nsegw.kura)";
 
@@ -113,7 +113,7 @@ class KuraDeploymentTest {
 
     @Test
     void everySingletonPidIsOfferedToKura(@InjectService(filter = OFFERED + "(!(service.factoryPid=*))",
-            cardinality = 7, timeout = TIMEOUT_MS) ServiceAware<ConfigurableComponent> offered) {
+            cardinality = 8, timeout = TIMEOUT_MS) ServiceAware<ConfigurableComponent> offered) {
         Map<String, ServiceReference<ConfigurableComponent>> byPid = new LinkedHashMap<>();
         for (ServiceReference<ConfigurableComponent> ref : offered.getServiceReferences()) {
             assertThat(byPid.put((String) ref.getProperty(Constants.SERVICE_PID), ref)).as("one service per pid").isNull();

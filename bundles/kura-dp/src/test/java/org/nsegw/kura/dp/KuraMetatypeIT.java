@@ -68,7 +68,7 @@ class KuraMetatypeIT {
         Set<String> pids = new TreeSet<>();
         FILES.forEach(f -> pids.add(f.fileName()));
         assertThat(pids).containsExactlyInAnyOrder("org.nsegw.anpr.camera", "org.nsegw.anpr.receiver",
-                "org.nsegw.evidence", "org.nsegw.fusion.lane", "org.nsegw.gateway", "org.nsegw.log",
+                "org.nsegw.evidence", "org.nsegw.fusion.lane", "org.nsegw.gateway", "org.nsegw.health", "org.nsegw.log",
                 "org.nsegw.rules.cleanliness", "org.nsegw.rules.overweight", "org.nsegw.uplink",
                 "org.nsegw.vision.camera", "org.nsegw.weigh.sensor");
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.nsegw.api.health.GatewayHealth;
 import org.nsegw.api.runtime.GatewayProperties;
 import org.nsegw.api.uplink.UplinkEndpoint;
 import org.nsegw.site.PlannedConfiguration;
@@ -124,6 +125,11 @@ public final class Remote {
         log.info("Remote configuration: {} trusted operator(s) {}; changes confirmed within {} s, rolled back after {} s without uplink",
                 operators.names().size(), operators.names(), config.confirmSeconds(), config.uplinkLossSeconds());
     }
+
+    /** The live health report for the status command (status.json has it too, up to 5 s old). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GatewayHealth health;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -509,6 +515,10 @@ public final class Remote {
         }
         ObjectNode out = JSON.createObjectNode();
         out.set("status", JSON.readTree(f.toFile()));
+        GatewayHealth h = health;
+        if (h != null) {
+            out.set("health", JSON.readTree(h.reportJson()));
+        }
         out.set("remote", JSON.valueToTree(counters()));
         trial.trial().ifPresent(t -> out.putObject("onTrial").put("changeId", t.changeId()).put("confirmBy", t.deadline().toString())
                 .put("snapshot", t.snapshot()));

@@ -20,6 +20,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.nsegw.api.health.GatewayHealth;
+import org.nsegw.api.health.HealthAlarm;
 import org.nsegw.outbox.Item;
 import org.nsegw.outbox.Outbox;
 import org.nsegw.outbox.State;
@@ -745,6 +748,7 @@ final class Courier {
     // --- status ---
 
     private void heartbeat() {
+        healthAlarms();
         if (settings.heartbeatSeconds() <= 0 || System.nanoTime() - nextHeartbeat < 0) {
             return;
         }
@@ -753,11 +757,91 @@ final class Courier {
         o.put("gatewayId", settings.gatewayId());
         o.put("time", now());
         o.put("pending", outbox.usage().pending());
+        ObjectNode report = healthReport();
+        if (report != null) {
+            report.remove("time");
+            o.setAll(report);
+        }
         try {
             link.publish(new BrokerLink.Message(topics.heartbeat(), json(o), 0, false, Map.of(), null), error -> { });
         } catch (IOException e) {
             log.debug("Uplink: heartbeat not sent: {}", e.getMessage());
         }
+        if (report != null && outstanding + others < receiveMaximum) {
+            // the retained status stays as fresh as the heartbeat for whoever subscribes later
+            publishTracked(statusMessage(true));
+        }
+    }
+
+    // --- health (docs/mqtt-topics.md, "Status" and "Alarms") ---
+
+    /** The health service, when the health bundle runs: its report goes into the status and heartbeat, its alarms out. */
+    private volatile Supplier<GatewayHealth> health = () -> null;
+    /** The health service whose alarms were read last, and the sequence of the last one published. */
+    private GatewayHealth alarmSource;
+    private long alarmsSent;
+    private long nextAlarmLook;
+
+    void health(Supplier<GatewayHealth> health) {
+        this.health = health;
+    }
+
+    /** The health report as JSON, or null without the health service (or when it fails: the status goes without). */
+    private ObjectNode healthReport() {
+        GatewayHealth h = health.get();
+        if (h == null) {
+            return null;
+        }
+        try {
+            return (ObjectNode) JSON.readTree(h.reportJson());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Uplink: no health report in the status: {}", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Publishes the health alarms raised or cleared since the last look (at most once a second), and then the status
+     * again, so that its retained copy shows the alarms standing. Alarms raised while offline follow at the reconnect
+     * (the health service keeps the newest events).
+     */
+    private void healthAlarms() {
+        if (System.nanoTime() - nextAlarmLook < 0) {
+            return;
+        }
+        nextAlarmLook = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        GatewayHealth h = health.get();
+        if (h == null) {
+            return;
+        }
+        if (h != alarmSource) {
+            alarmSource = h;
+            alarmsSent = 0;
+        }
+        boolean sent = false;
+        for (HealthAlarm a : h.alarmsAfter(alarmsSent)) {
+            int before = others;
+            publishTracked(alarmMessage(a));
+            if (others == before) {
+                break; // not published (the window is full): this one again at the next look
+            }
+            alarmsSent = a.sequence();
+            sent = true;
+        }
+        if (sent && outstanding + others < receiveMaximum) {
+            publishTracked(statusMessage(true));
+        }
+    }
+
+    private BrokerLink.Message alarmMessage(HealthAlarm a) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("gatewayId", settings.gatewayId());
+        o.put("time", TIME.format(a.time()));
+        o.put("device", a.source());
+        o.put("text", a.text());
+        o.put("condition", a.condition());
+        o.put("raised", a.raised());
+        return new BrokerLink.Message(topics.alarm(), json(o), 1, false, Map.of(), null);
     }
 
     private BrokerLink.Message statusMessage(boolean online) {
@@ -771,6 +855,11 @@ final class Courier {
             ObjectNode box = o.putObject("outbox");
             box.put("pending", u.pending());
             box.put("unacknowledgedCases", u.unacknowledgedCases());
+            ObjectNode report = healthReport();
+            if (report != null) {
+                // the report's outbox has the same counts and the oldest case waiting
+                o.setAll(report);
+            }
         }
         return new BrokerLink.Message(topics.status(), json(o), 1, true, Map.of(), null);
     }

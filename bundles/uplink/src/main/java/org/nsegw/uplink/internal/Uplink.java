@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Set;
 import javax.net.ssl.SSLSocketFactory;
+import org.nsegw.api.health.GatewayHealth;
 import org.nsegw.api.uplink.UplinkEndpoint;
 import org.nsegw.outbox.Outbox;
 import org.nsegw.uplink.internal.protocol.Topics;
@@ -16,6 +17,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.log.Logger;
 import org.osgi.service.log.LoggerFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -36,6 +40,11 @@ public final class Uplink {
     private final Courier courier;
     /** The broker and the connection state, for remote configuration's own connection ({@link UplinkEndpoint}). */
     private final ServiceRegistration<UplinkEndpoint> endpoint;
+
+    /** The gateway's health report and alarms, sent with the status and heartbeat; absent without the health bundle. */
+    @Reference(name = "health", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GatewayHealth health;
 
     @Activate
     public Uplink(BundleContext context, UplinkConfig config, @Reference(name = "gateway") GatewayId gateway,
@@ -65,6 +74,7 @@ public final class Uplink {
         String version = context.getBundle().getVersion().toString();
         this.courier = new Courier(outbox, link, new Courier.Settings(topics, gateway.id(), config.maxChunkKb(),
                 config.heartbeatSeconds(), config.ackTimeoutSeconds(), version), Clock.systemUTC(), log);
+        courier.health(() -> health);
         courier.start();
         this.endpoint = context.registerService(UplinkEndpoint.class, new Endpoint(paho, clientId, config.username(),
                 config.password(), sockets, v5 ? "5" : "3.1.1", config.topicPrefix(), gateway.id(), courier), null);
