@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -36,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class HealthStatusIT {
 
     static final Duration START = Duration.ofSeconds(60);
-    static final Path MOSQUITTO = Path.of("/usr/sbin/mosquitto");
     static final String GW = "hz-bridge-demo-gw1";
     static final String TOPICS = "zj/nse/" + GW + "/";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +38,7 @@ class HealthStatusIT {
     @TempDir
     Path tmp;
 
-    private Process broker;
-    private int port;
+    private LoopbackMosquitto broker;
 
     /** A message the test's subscriber received. */
     private record Received(String topic, JsonNode json, int size, boolean retained) {
@@ -53,37 +46,18 @@ class HealthStatusIT {
 
     @BeforeEach
     void broker() throws Exception {
-        assertThat(MOSQUITTO).as("mosquitto is installed (./nsegw test installs it)").isExecutable();
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Files.writeString(tmp.resolve("mosquitto.conf"), "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "user " + System.getProperty("user.name") + "\n");
-        broker = new ProcessBuilder(MOSQUITTO.toString(), "-c", tmp.resolve("mosquitto.conf").toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("mosquitto.log").toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                assertThat(broker.isAlive()).as("mosquitto runs").isTrue();
-                assertThat(System.nanoTime() < deadline).as("mosquitto listens within 10 s").isTrue();
-                broker.waitFor(20, TimeUnit.MILLISECONDS);
-            }
-        }
+        broker = new LoopbackMosquitto(tmp).start();
     }
 
     @AfterEach
     void stopBroker() throws InterruptedException {
-        if (broker != null && broker.isAlive()) {
-            broker.destroy();
-            broker.waitFor(10, TimeUnit.SECONDS);
+        if (broker != null) {
+            broker.stop();
         }
     }
 
     private MqttClient subscriber(String id, List<Received> into) throws Exception {
-        MqttClient c = new MqttClient("tcp://127.0.0.1:" + port, id, new MemoryPersistence());
+        MqttClient c = new MqttClient(broker.url(), id, new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
         c.connect(o);
@@ -116,7 +90,7 @@ class HealthStatusIT {
         MqttClient platform = subscriber("health-it-platform", live);
         GatewayProcess g = GatewayProcess.start(tmp.resolve("run.out"), "run", "--site",
                 GatewayProcess.HOME.resolve("edge-config/bridge-example.yaml").toAbsolutePath().toString(), "--data", data.toString(),
-                "--broker", "tcp://127.0.0.1:" + port, "--set", "cameraReceiver.port=0", "--set", "console.port=0",
+                "--broker", broker.url(), "--set", "cameraReceiver.port=0", "--set", "console.port=0",
                 "--set", "uplink.heartbeatSeconds=2", "--set", "health.checkSeconds=1",
                 // any disk used at all is over 1 %: the disk alarm; wim-L1's verification in 10 days: within 30
                 "--set", "health.diskAlarmPercent=1", "--set", "wim-L1.verification.expires=" + expires);
