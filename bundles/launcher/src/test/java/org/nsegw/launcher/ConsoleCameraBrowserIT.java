@@ -113,6 +113,7 @@ class ConsoleCameraBrowserIT {
                             .isEqualTo("[\"0.2,0.6\",\"0.87,0.6\",\"0.87,0.83\",\"0.2,0.83\"]");
                     expect(chromium, "document.getElementById('camera').dataset.frame && !document.getElementById('frame').hidden",
                             "frames again from the restarted camera");
+                    chromium.eval("document.getElementById('camera-status').scrollIntoView({block: 'end'}); true");
                     chromium.screenshot(SCREENSHOTS.resolve("9-camera-saved.png"));
 
                     // an invalid corner: refused with the site compiler's reason, nothing changes
@@ -123,6 +124,7 @@ class ConsoleCameraBrowserIT {
                     expect(chromium, "document.getElementById('camera').dataset.refused === 'true'", "the invalid corner refused");
                     assertThat(chromium.text("document.getElementById('camera-status').textContent"))
                             .contains("Not saved", "regions.roadZone", "x of corner 1 is 1.2", "0 to 1");
+                    chromium.eval("document.getElementById('camera-status').scrollIntoView({block: 'end'}); true");
                     chromium.screenshot(SCREENSHOTS.resolve("10-camera-refused.png"));
                     assertThat(Files.readString(overlay)).as("nothing changed").isEqualTo(before);
                     JsonNode still = JSON.readTree(chromium.text("fetch('/api/camera?id=cam-exit').then(r => r.text())"));
