@@ -105,7 +105,7 @@ class ConsoleBrowserIT {
                 assertThat(chromium.text("document.getElementById('empty').hidden")).isEqualTo("false");
                 chromium.screenshot(SCREENSHOTS.resolve("4-weigh.png"));
                 chromium.navigate(url + "camera");
-                expect(chromium, "document.body.innerText.includes('Not available yet')", "the camera placeholder");
+                expect(chromium, "document.getElementById('no-camera')", "the camera page says the bridge has no site camera");
 
                 chromium.eval("document.getElementById('logout').click()");
                 expect(chromium, "location.pathname === '/login' && document.getElementById('password')", "logged out");
@@ -149,7 +149,7 @@ class ConsoleBrowserIT {
     }
 
     /** Waits for a condition of the page; on failure, the screenshot and the page's text say what was there instead. */
-    private static void expect(HeadlessChromium chromium, String condition, String what) throws Exception {
+    static void expect(HeadlessChromium chromium, String condition, String what) throws Exception {
         if (!chromium.await(condition, PAGE)) {
             chromium.screenshot(SCREENSHOTS.resolve("failed.png"));
             throw new AssertionError(what + ": not within " + PAGE + " (" + condition + "); the page at "
@@ -157,17 +157,17 @@ class ConsoleBrowserIT {
         }
     }
 
-    private static void logIn(HeadlessChromium chromium, String password) throws Exception {
+    static void logIn(HeadlessChromium chromium, String password) throws Exception {
         expect(chromium, "document.getElementById('password')", "the login form");
         chromium.eval("document.getElementById('password').value = " + jsString(password)
                 + "; document.getElementById('login').click(); true");
     }
 
-    private static String jsString(String s) {
+    static String jsString(String s) {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
-    private static String group(String text, String regex) {
+    static String group(String text, String regex) {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertThat(m.find()).as("'%s' in the gateway's output:%n%s", regex, text).isTrue();
         return m.group(1);

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import org.nsegw.api.vision.CameraView;
 import org.nsegw.console.internal.Sessions.Session;
 
 /**
@@ -223,6 +224,10 @@ final class ConsoleServer implements AutoCloseable {
                     send(ex, 200, "application/json", json.writeValueAsBytes(progress));
                     return;
                 }
+                case "/api/camera/regions" -> {
+                    saveRegions(ex, s);
+                    return;
+                }
                 default -> {
                     // falls through to the GET-only pages, which answer 405
                 }
@@ -239,9 +244,25 @@ final class ConsoleServer implements AutoCloseable {
             case "/plates" -> html(ex, 200, pages.table("/plates", "车牌 Plate reads", s.csrfToken(),
                     "最近的车牌识别及其图片 The latest plate reads with their images, newest first.", Tables.PLATE_HEADERS,
                     tables.plateReads(gateway.plateReads()), "/api/plates"));
-            case "/camera" -> html(ex, 200, pages.pending(path, "相机区域 Camera regions", s.csrfToken(),
-                    "A site camera's snapshot with its regions of interest drawn and editable (needs the site cameras' regions"
-                            + " in their configuration, issue 8)."));
+            case "/camera" -> {
+                List<String> ids = gateway.cameras().stream().map(CameraView::deviceId).toList();
+                String wanted = query(ex).get("id").orElse(ids.isEmpty() ? "" : ids.get(0));
+                if (!wanted.isEmpty() && !ids.contains(wanted)) {
+                    throw new Refused(404, "notFound", "no site camera " + shorten(wanted));
+                }
+                html(ex, 200, pages.camera(s.csrfToken(), ids, wanted));
+            }
+            case "/api/camera" -> cameraJson(ex);
+            case "/camera/frame" -> {
+                CameraView camera = camera(ex);
+                CameraView.Snapshot frame = camera.latestFrame().orElseThrow(() -> new Refused(404, "notFound",
+                        "camera " + camera.deviceId() + " has no frame yet"));
+                send(ex, 200, "image/jpeg", frame.jpeg());
+            }
+            case "/api/camera/regions" -> {
+                ex.getResponseHeaders().set("Allow", "POST");
+                throw new Refused(405, "badMethod", "/api/camera/regions takes POST (it changes the site configuration)");
+            }
             case "/connectivity" -> html(ex, 200, pages.connectivity(s.csrfToken()));
             case "/test-passage" -> html(ex, 200, pages.testPassage(s.csrfToken()));
             case "/api/test-passage" -> {
@@ -412,6 +433,90 @@ final class ConsoleServer implements AutoCloseable {
             throw new Refused(405, "badMethod", ex.getRequestURI().getPath() + " takes " + method + ", not "
                     + shorten(ex.getRequestMethod()));
         }
+    }
+
+    /** The query of a GET, parsed like a form. */
+    private static Form query(HttpExchange ex) throws Refused {
+        String q = ex.getRequestURI().getRawQuery();
+        try {
+            return Form.parse(q == null ? new byte[0] : q.getBytes(StandardCharsets.US_ASCII));
+        } catch (Form.Malformed e) {
+            throw new Refused(400, "badRequest", e.getMessage());
+        }
+    }
+
+    /** The camera a request names ({@code ?id=}); 404 for one the gateway does not have. */
+    private CameraView camera(HttpExchange ex) throws Refused {
+        return camera(query(ex).get("id").orElse(""));
+    }
+
+    private CameraView camera(String id) throws Refused {
+        if (id.isEmpty()) {
+            throw new Refused(400, "badRequest", "say which camera: ?id=DEVICE-ID");
+        }
+        return gateway.cameras().stream().filter(c -> c.deviceId().equals(id)).findFirst()
+                .orElseThrow(() -> new Refused(404, "notFound", "no site camera " + shorten(id)));
+    }
+
+    /** A camera's regions as configured, its frame size, and its latest frame's time and size (null before the first). */
+    private void cameraJson(HttpExchange ex) throws IOException, Refused {
+        CameraView camera = camera(ex);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", camera.deviceId());
+        body.put("lane", camera.lane());
+        body.put("frameWidth", camera.frameWidth());
+        body.put("frameHeight", camera.frameHeight());
+        body.put("regions", camera.regions());
+        Map<String, Object> frame = null;
+        Optional<CameraView.Snapshot> latest = camera.latestFrame();
+        if (latest.isPresent()) {
+            frame = new LinkedHashMap<>();
+            frame.put("time", latest.get().time().toString());
+            frame.put("width", latest.get().width());
+            frame.put("height", latest.get().height());
+            frame.put("url", "/camera/frame?id=" + java.net.URLEncoder.encode(camera.deviceId(), StandardCharsets.UTF_8) + "&t="
+                    + latest.get().time().toEpochMilli());
+        }
+        body.put("frame", frame);
+        send(ex, 200, "application/json", json.writeValueAsBytes(body));
+    }
+
+    /**
+     * The camera page's save: the regions that differ from the camera's, checked by the site compiler and kept in the
+     * site overlay; the compiler's problems are answered with 422 and nothing changes.
+     */
+    private void saveRegions(HttpExchange ex, Session s) throws IOException, Refused {
+        Form form = readForm(ex);
+        checkPost(ex, s, form);
+        CameraView camera = camera(form.get("camera").orElse(""));
+        List<org.nsegw.site.SiteCompiler.Setting> changes;
+        try {
+            changes = RegionEdit.changes(camera.deviceId(), form, camera.regions());
+        } catch (IllegalArgumentException e) {
+            throw new Refused(400, "badRequest", e.getMessage());
+        }
+        List<String> problems;
+        try {
+            problems = gateway.saveRegions(changes);
+        } catch (IllegalStateException e) {
+            throw new Refused(409, "regionsRefused", e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            count("regionsRefused");
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", String.join("; ", problems));
+            body.put("problems", problems);
+            send(ex, 422, "application/json", json.writeValueAsBytes(body));
+            return;
+        }
+        if (!changes.isEmpty()) {
+            count("regionsChanged");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("applied", true);
+        body.put("changed", changes.stream().map(c -> c.key()).toList());
+        body.put("settings", changes.stream().map(Object::toString).toList());
+        send(ex, 200, "application/json", json.writeValueAsBytes(body));
     }
 
     private void rows(HttpExchange ex, List<Tables.Row> rows) throws IOException {

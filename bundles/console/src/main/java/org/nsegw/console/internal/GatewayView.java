@@ -46,6 +46,21 @@ interface GatewayView {
         return Optional.empty();
     }
 
+    /** The site cameras, by device id. */
+    default List<org.nsegw.api.vision.CameraView> cameras() {
+        return List.of();
+    }
+
+    /**
+     * Puts region changes of a camera in the site overlay, checked by the site compiler.
+     *
+     * @return the compiler's problems; empty when the change was applied
+     * @throws IllegalStateException when regions cannot be changed here (no site configurator)
+     */
+    default List<String> saveRegions(List<org.nsegw.site.SiteCompiler.Setting> changes) {
+        throw new IllegalStateException("regions cannot be changed in this gateway (no site configuration service)");
+    }
+
     /** Keeps the console's new password (its hash) for the next start. */
     default void storePassword(SetupPassword hashed) throws IOException {
         throw new IOException("the password cannot be stored here");

@@ -34,6 +34,9 @@ import org.nsegw.api.fusion.PassageListener;
 import org.nsegw.api.rules.Verdict;
 import org.nsegw.api.rules.VerdictListener;
 import org.nsegw.api.uplink.UplinkEndpoint;
+import org.nsegw.api.vision.CameraView;
+import org.nsegw.site.SiteCompiler;
+import org.nsegw.site.SiteOverlay;
 import org.nsegw.api.runtime.GatewayProperties;
 import org.nsegw.api.runtime.SiteState;
 import org.nsegw.api.weigh.WeighRecord;
@@ -103,6 +106,16 @@ public final class InstallerConsole implements WeighRecordListener, PlateReadLis
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<PassageListener> passageListeners;
+
+    /** The site cameras: their latest frames and regions, for the camera page. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile List<CameraView> cameras;
+
+    /** The site configuration with its overlay: region edits are checked and kept through it (docs/remote.md). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SiteOverlay siteOverlay;
 
     private volatile TestPassage testPassage;
     private final java.util.concurrent.ExecutorService testRunner = Executors.newSingleThreadExecutor(r -> {
@@ -415,12 +428,45 @@ public final class InstallerConsole implements WeighRecordListener, PlateReadLis
             }
 
             @Override
+            public List<CameraView> cameras() {
+                List<CameraView> all = cameras;
+                return all == null ? List.of()
+                        : all.stream().sorted(java.util.Comparator.comparing(CameraView::deviceId)).toList();
+            }
+
+            @Override
+            public List<String> saveRegions(List<SiteCompiler.Setting> changes) {
+                return InstallerConsole.this.saveRegions(changes);
+            }
+
+            @Override
             public void storePassword(SetupPassword hashed) throws IOException {
                 files.write(PASSWORD_HASH_FILE, (hashed.stored() + "\n").getBytes(StandardCharsets.US_ASCII));
                 // the setup password written at the first start is no longer the password: it must not mislead
                 java.nio.file.Files.deleteIfExists(files.file(SETUP_PASSWORD_FILE));
             }
         };
+    }
+
+    /**
+     * A camera's region changes, put on top of the overlay in force and checked whole by the site compiler, as a remote
+     * {@code set} is; the camera's configuration is updated when they pass (Declarative Services restarts it with them).
+     */
+    private synchronized List<String> saveRegions(List<SiteCompiler.Setting> changes) {
+        SiteOverlay overlay = siteOverlay;
+        if (overlay == null) {
+            throw new IllegalStateException("the site configuration service is not running: regions cannot be changed now (see the log)");
+        }
+        if (changes.isEmpty()) {
+            return List.of();
+        }
+        SiteOverlay.Outcome outcome = overlay.apply(RegionEdit.merged(overlay.settings(), changes));
+        if (outcome.applied()) {
+            log.info("Installer console: regions changed: {}", changes);
+        } else {
+            log.warn("Installer console: region change refused: {}", outcome.problems());
+        }
+        return outcome.applied() ? List.of() : outcome.problems();
     }
 
     /** The expiry of each certificate in a PEM file another component uses (the uplink's client and CA certificates). */

@@ -17,7 +17,7 @@ final class Pages {
             new Nav("/", "设备 Devices", false),
             new Nav("/weigh", "称重 Weighing", false),
             new Nav("/plates", "车牌 Plate reads", false),
-            new Nav("/camera", "相机区域 Camera regions", true),
+            new Nav("/camera", "相机区域 Camera regions", false),
             new Nav("/connectivity", "连通测试 Connectivity", false),
             new Nav("/test-passage", "测试通行 Test passage", false),
             new Nav("/report", "调试报告 Commissioning report", false),
@@ -100,6 +100,49 @@ final class Pages {
     String pending(String path, String title, String csrfToken, String what) {
         return frame(path, title, csrfToken) + "<p class=\"pending\">待完成 Not available yet.</p><p>" + esc(what)
                 + "</p><p class=\"hint\">See docs/console.md, “What remains”.</p>" + end();
+    }
+
+    /**
+     * A site camera's latest frame with its regions drawn over it, editable; the script draws and edits them from
+     * {@code /api/camera} and saves them with {@code POST /api/camera/regions}. {@code cameras} are the device ids
+     * (a selector when there are several), {@code selected} the one shown.
+     */
+    String camera(String csrfToken, List<String> cameras, String selected) {
+        StringBuilder b = new StringBuilder(frame("/camera", "相机区域 Camera regions", csrfToken));
+        if (cameras.isEmpty()) {
+            return b.append("<p id=\"no-camera\" class=\"hint\">本网关没有现场相机 This gateway has no site camera "
+                    + "(devices of kind site camera in the site file).</p>").append(end()).toString();
+        }
+        b.append("<p>拖动角点调整区域，双击边线添加角点，双击角点删除；保存后经站点配置校验并持久保存，相机以新区域重新启动。"
+                + "<br>Drag a corner to move it; double-click an edge to add a corner, a corner to remove it; or type the corners."
+                + " Saving checks the regions like the site file (corners x,y from 0 to 1, at least three) and keeps them in the"
+                + " site overlay (they survive restarts); the camera restarts with them.</p>");
+        if (cameras.size() > 1) {
+            b.append("<nav class=\"cameras\">");
+            for (String id : cameras) {
+                b.append("<a href=\"/camera?id=").append(esc(java.net.URLEncoder.encode(id, java.nio.charset.StandardCharsets.UTF_8)))
+                        .append("\"").append(id.equals(selected) ? " class=\"current\"" : "").append(">").append(esc(id)).append("</a>");
+            }
+            b.append("</nav>");
+        }
+        b.append("<section id=\"camera\" data-camera=\"").append(esc(selected)).append("\">")
+                .append("<h2>").append(esc(selected)).append(" <span id=\"frame-info\" class=\"hint\"></span></h2>")
+                .append("<div id=\"stage\" class=\"stage\"><img id=\"frame\" alt=\"\" hidden>"
+                        + "<p id=\"no-frame\" class=\"no-frame\" hidden></p>"
+                        + "<svg id=\"regions\" xmlns=\"http://www.w3.org/2000/svg\"></svg></div>")
+                .append("<form id=\"regions-form\" class=\"regions\">");
+        String[][] labels = {{"wheelZone", "车轮区 Wheel zone"}, {"bodyZone", "车厢区 Body zone"}, {"roadZone", "路面区 Road zone"},
+                {"washArea", "洗车区 Wash area"}};
+        for (String[] l : labels) {
+            b.append("<label for=\"zone-").append(l[0]).append("\" class=\"zone-").append(l[0]).append("\">").append(esc(l[1]))
+                    .append(" <code>regions.").append(l[0]).append("</code></label><input id=\"zone-").append(l[0])
+                    .append("\" name=\"regions.").append(l[0]).append("\" data-zone=\"").append(l[0])
+                    .append("\" spellcheck=\"false\" autocomplete=\"off\">");
+        }
+        b.append("<p><button id=\"save-regions\" type=\"submit\" disabled>保存区域 Save the regions</button>"
+                + " <button id=\"reset-regions\" type=\"button\" disabled>撤销 Undo changes</button>"
+                + " <span id=\"camera-status\" class=\"hint\"></span></p></form></section>");
+        return b.append(end()).toString();
     }
 
     /** The connectivity test: a button, and the checks the script fills in from {@code POST /api/connectivity}. */

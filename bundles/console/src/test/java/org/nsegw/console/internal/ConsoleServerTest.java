@@ -53,6 +53,9 @@ class ConsoleServerTest {
     private final SecureRandom random = new SecureRandom();
     private final List<DeviceStatus> devices = new ArrayList<>();
     private final List<PlateRead> reads = new ArrayList<>();
+    private final List<org.nsegw.api.vision.CameraView> cameras = new ArrayList<>();
+    private final List<List<org.nsegw.site.SiteCompiler.Setting>> savedRegions = new ArrayList<>();
+    private volatile List<String> regionProblems = List.of();
     private ConsoleServer server;
     private volatile SetupPassword stored;
     private HttpClient client;
@@ -101,6 +104,17 @@ class ConsoleServerTest {
             @Override
             public void storePassword(SetupPassword hashed) {
                 stored = hashed;
+            }
+
+            @Override
+            public List<org.nsegw.api.vision.CameraView> cameras() {
+                return List.copyOf(cameras);
+            }
+
+            @Override
+            public List<String> saveRegions(List<org.nsegw.site.SiteCompiler.Setting> changes) {
+                savedRegions.add(changes);
+                return regionProblems;
             }
         };
         server = new ConsoleServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tls.sslContext(),
@@ -372,5 +386,86 @@ class ConsoleServerTest {
         assertThat(get("/connectivity", session[0]).body()).contains("id=\"run-connectivity\"", "data-csrf=\"" + session[1] + "\"");
         assertThat(get("/test-passage", session[0]).body()).contains("id=\"run-test-passage\"");
         assertThat(post("/api/test-passage", null, origin(), "csrf=x").statusCode()).isEqualTo(401);
+    }
+
+    /** A camera as the vision bundle shows it: its regions as configured, and a frame once one came. */
+    private static org.nsegw.api.vision.CameraView camera(String id, org.nsegw.api.vision.CameraView.Snapshot frame) {
+        return new org.nsegw.api.vision.CameraView() {
+            public String deviceId() {
+                return id;
+            }
+
+            public String lane() {
+                return "EXIT";
+            }
+
+            public int frameWidth() {
+                return 640;
+            }
+
+            public int frameHeight() {
+                return 360;
+            }
+
+            public Map<String, List<String>> regions() {
+                return Map.of("wheelZone", List.of("0.2,0.6", "0.87,0.6", "0.87,0.83", "0.2,0.83"),
+                        "roadZone", List.of("0.3,0.85", "0.98,0.85", "0.98,0.99", "0.3,0.99"));
+            }
+
+            public Optional<Snapshot> latestFrame() {
+                return Optional.ofNullable(frame);
+            }
+        };
+    }
+
+    @Test
+    void theCameraPageShowsTheFrameAndRegionsAndSavesOnlyChangedRegionsWithTheTokenAndOrigin() throws Exception {
+        byte[] jpeg = {(byte) 0xff, (byte) 0xd8, 1, 2, 3, (byte) 0xff, (byte) 0xd9};
+        cameras.add(camera("cam-exit", new org.nsegw.api.vision.CameraView.Snapshot(jpeg, Instant.parse("2026-11-23T10:00:00Z"), 640, 360)));
+        cameras.add(camera("cam-yard", null));
+        String[] in = logIn();
+        HttpResponse<String> page = get("/camera", in[0]);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-camera=\"cam-exit\"", "href=\"/camera?id=cam-yard\"", "id=\"zone-roadZone\"")
+                .doesNotContain("<script>");
+        assertThat(get("/camera?id=cam-nowhere", in[0]).statusCode()).isEqualTo(404);
+        JsonNode exit = new ObjectMapper().readTree(get("/api/camera?id=cam-exit", in[0]).body());
+        assertThat(exit.path("regions").path("roadZone").toString()).isEqualTo("[\"0.3,0.85\",\"0.98,0.85\",\"0.98,0.99\",\"0.3,0.99\"]");
+        assertThat(exit.path("frame").path("width").asInt()).isEqualTo(640);
+        HttpResponse<byte[]> frame = client.send(HttpRequest.newBuilder(base.resolve(exit.path("frame").path("url").asText()))
+                .header("Cookie", ConsoleServer.COOKIE + "=" + in[0]).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(frame.statusCode()).isEqualTo(200);
+        assertThat(frame.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(frame.body()).isEqualTo(jpeg);
+        JsonNode yard = new ObjectMapper().readTree(get("/api/camera?id=cam-yard", in[0]).body());
+        assertThat(yard.path("frame").isNull()).as("no frame yet").isTrue();
+        assertThat(get("/camera/frame?id=cam-yard", in[0]).statusCode()).isEqualTo(404);
+        assertThat(get("/api/camera", in[0]).statusCode()).as("no camera named").isEqualTo(400);
+        assertThat(get("/api/camera/regions", in[0]).statusCode()).isEqualTo(405);
+        assertThat(get("/api/camera?id=cam-exit", null).statusCode()).isEqualTo(401);
+
+        String road = "&regions.roadZone=" + URLEncoder.encode("0.2,0.78 0.98,0.85  0.98 , 0.99 0.3,0.99", StandardCharsets.UTF_8);
+        String wheel = "&regions.wheelZone=" + URLEncoder.encode("0.2,0.6 0.87,0.6 0.87,0.83 0.2,0.83", StandardCharsets.UTF_8);
+        assertThat(post("/api/camera/regions", in[0], origin(), "csrf=stale&camera=cam-exit" + road).statusCode()).isEqualTo(403);
+        assertThat(post("/api/camera/regions", in[0], "https://evil.example", "csrf=" + in[1] + "&camera=cam-exit" + road)
+                .statusCode()).isEqualTo(403);
+        assertThat(post("/api/camera/regions", in[0], origin(), "csrf=" + in[1] + "&camera=cam-nowhere" + road).statusCode())
+                .isEqualTo(404);
+        assertThat(post("/api/camera/regions", in[0], origin(), "csrf=" + in[1] + "&camera=cam-exit").statusCode()).as("no region")
+                .isEqualTo(400);
+        assertThat(savedRegions).isEmpty();
+
+        HttpResponse<String> ok = post("/api/camera/regions", in[0], origin(), "csrf=" + in[1] + "&camera=cam-exit" + road + wheel);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(savedRegions).hasSize(1);
+        assertThat(savedRegions.get(0)).as("the unchanged wheel zone is left out").extracting(Object::toString)
+                .containsExactly("cam-exit.regions.roadZone=[\"0.2,0.78\",\"0.98,0.85\",\"0.98,0.99\",\"0.3,0.99\"]");
+
+        regionProblems = List.of("setting cam-exit.regions.roadZone=[...]: regions.roadZone: x of corner 1 is 1.2; corners are fractions"
+                + " of the frame, 0 to 1");
+        HttpResponse<String> refused = post("/api/camera/regions", in[0], origin(), "csrf=" + in[1] + "&camera=cam-exit"
+                + "&regions.roadZone=" + URLEncoder.encode("1.2,0.85 0.98,0.85 0.98,0.99", StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(new ObjectMapper().readTree(refused.body()).path("error").asText()).contains("x of corner 1 is 1.2", "0 to 1");
     }
 }

@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +23,7 @@ import org.nsegw.api.device.DeviceState;
 import org.nsegw.api.device.DeviceStatus;
 import org.nsegw.api.device.DeviceStatusBoard;
 import org.nsegw.api.runtime.GatewayProperties;
+import org.nsegw.api.vision.CameraView;
 import org.nsegw.api.vision.Observation;
 import org.nsegw.api.vision.ObservationListener;
 import org.nsegw.vision.internal.camera.CameraSettings;
@@ -63,9 +68,9 @@ import org.osgi.service.metatype.annotations.Designate;
  * configuration that cannot work puts the device in ERROR with the reason instead of failing the component.
  */
 @Component(configurationPid = "org.nsegw.vision.camera", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
-        service = PlateReadListener.class)
+        service = {PlateReadListener.class, CameraView.class})
 @Designate(ocd = SiteCameraConfig.class, factory = true)
-public final class SiteCamera implements PlateReadListener {
+public final class SiteCamera implements PlateReadListener, CameraView {
 
     /** Frames that may wait while one is analysed or an exit's evidence is written. */
     static final int QUEUE = 8;
@@ -80,6 +85,11 @@ public final class SiteCamera implements PlateReadListener {
     private final AnprPresence anprPresence;
     private volatile FrameSource source;
     private volatile boolean stopped;
+    /** What the console shows: the lane, frame size and regions as configured (also when they cannot work). */
+    private final String lane;
+    private final int frameWidth;
+    private final int frameHeight;
+    private final Map<String, List<String>> configuredRegions;
 
     @Reference(service = ObservationListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private volatile List<ObservationListener> listeners = List.of();
@@ -90,6 +100,10 @@ public final class SiteCamera implements PlateReadListener {
         this.log = log;
         this.board = board;
         this.deviceId = config.id();
+        this.lane = config.lane();
+        this.frameWidth = config.frame_width();
+        this.frameHeight = config.frame_height();
+        this.configuredRegions = configuredRegions(config);
         Instant now = Instant.now();
         CameraSettings s;
         ExitWatch.Settings watch;
@@ -215,6 +229,49 @@ public final class SiteCamera implements PlateReadListener {
             case "directory" -> new DirectorySource(s.directory().orElseThrow(), interval, s.maxFrameBytes(), pipeline, Clock.systemUTC(), s.id());
             default -> null; // event images arrive with the plate reads
         };
+    }
+
+    /** The regions of a configuration as written, by name without the prefix; unset ones are left out. */
+    static Map<String, List<String>> configuredRegions(SiteCameraConfig c) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        String[][] all = {c.regions_wheelZone(), c.regions_bodyZone(), c.regions_roadZone(), c.regions_washArea()};
+        for (int i = 0; i < all.length; i++) {
+            String[] corners = all[i];
+            if (corners != null && corners.length > 0 && !Arrays.stream(corners).allMatch(String::isBlank)) {
+                m.put(REGIONS.get(i), List.of(corners));
+            }
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public String lane() {
+        return lane;
+    }
+
+    @Override
+    public int frameWidth() {
+        return frameWidth;
+    }
+
+    @Override
+    public int frameHeight() {
+        return frameHeight;
+    }
+
+    @Override
+    public Map<String, List<String>> regions() {
+        return configuredRegions;
+    }
+
+    @Override
+    public Optional<Snapshot> latestFrame() {
+        return pipeline == null ? Optional.empty() : pipeline.latest();
     }
 
     @Override

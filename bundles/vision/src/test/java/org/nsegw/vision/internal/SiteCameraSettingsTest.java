@@ -54,4 +54,13 @@ class SiteCameraSettingsTest {
         assertThatThrownBy(() -> SiteCamera.settings(config(Map.of("protocol", "directory", "id", "../cam")), Optional.empty()))
                 .hasMessageContaining("id '../cam'");
     }
+
+    @Test
+    void theConsoleSeesTheRegionsAsConfiguredAlsoInvalidOnesAndWithoutAnUnsetWashArea() {
+        var regions = SiteCamera.configuredRegions(config(Map.of("regions_roadZone", new String[] {"1.2,0.85", "0.98,0.85"})));
+        assertThat(regions.keySet()).containsExactly("wheelZone", "bodyZone", "roadZone");
+        assertThat(regions.get("roadZone")).containsExactly("1.2,0.85", "0.98,0.85");
+        assertThat(SiteCamera.configuredRegions(config(Map.of("regions_washArea", new String[] {"0,0.6", "0.21,0.6", "0.21,1"}))))
+                .containsKey("washArea");
+    }
 }

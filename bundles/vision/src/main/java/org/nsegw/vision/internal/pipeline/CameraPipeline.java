@@ -48,6 +48,8 @@ public final class CameraPipeline implements FrameSink, AutoCloseable {
     private final ThreadPoolExecutor thread;
     private volatile ExitWatch watch;
     private volatile ExitEvidence evidence;
+    /** The latest frame that decoded and had the configured size (for the installer console), or null. */
+    private volatile org.nsegw.api.vision.CameraView.Snapshot latest;
     /** Set when the camera stops: a source thread still finishing its last attempt reports nothing more. */
     private volatile boolean closed;
 
@@ -160,6 +162,7 @@ public final class CameraPipeline implements FrameSink, AutoCloseable {
                         + "are for that size)");
                 return;
             }
+            latest = new org.nsegw.api.vision.CameraView.Snapshot(frame.jpeg(), frame.time(), bgr.cols(), bgr.rows());
             DeviceStatus status;
             synchronized (health) {
                 health.frame(clock.instant());
@@ -200,6 +203,11 @@ public final class CameraPipeline implements FrameSink, AutoCloseable {
             outlet.observed(o);
         }
         status();
+    }
+
+    /** The latest frame that decoded and had the configured size; empty before the first. */
+    public Optional<org.nsegw.api.vision.CameraView.Snapshot> latest() {
+        return Optional.ofNullable(latest);
     }
 
     /** Stops the thread; frames waiting are dropped. */

@@ -125,14 +125,26 @@ class CameraPipelineTest {
             p.frame(new Frame(wrongSize, SyntheticExit.time(3), "small"));
             p.frame(new Frame(wrongSize, SyntheticExit.time(4), "small-again"));
             await(() -> out.status != null && out.status.counters().getOrDefault("wrongResolution", 0L) == 2, "the refusals");
+            assertThat(p.latest()).as("no good frame yet: nothing for the console to show").isEmpty();
             assertThat(out.status.state()).isEqualTo(DeviceState.ERROR);
             assertThat(out.status.reason()).contains("wrong resolution", "320×240", "640×360");
             assertThat(out.status.counters()).containsEntry("corrupt", 3L);
             assertThat(out.alarms).hasSize(2);
             assertThat(out.alarms.get(0)).contains("corrupt JPEG", "corrupt-0");
             Mat good = scene.frame(false, false);
-            p.frame(new Frame(SyntheticExit.jpeg(good), SyntheticExit.time(5), "good"));
+            byte[] goodJpeg = SyntheticExit.jpeg(good);
+            p.frame(new Frame(goodJpeg, SyntheticExit.time(5), "good"));
             await(() -> out.status.state() == DeviceState.ONLINE, "online again");
+            // the latest good frame is kept as the camera sent it, for the installer console's camera page
+            assertThat(p.latest()).hasValueSatisfying(f -> {
+                assertThat(f.jpeg()).isEqualTo(goodJpeg);
+                assertThat(f.time()).isEqualTo(SyntheticExit.time(5));
+                assertThat(f.width()).isEqualTo(SyntheticExit.W);
+                assertThat(f.height()).isEqualTo(SyntheticExit.H);
+            });
+            p.frame(new Frame(wrongSize, SyntheticExit.time(6), "small-later"));
+            await(() -> out.status.counters().getOrDefault("wrongResolution", 0L) == 3, "the third refusal");
+            assertThat(p.latest().orElseThrow().time()).as("a refused frame does not replace it").isEqualTo(SyntheticExit.time(5));
             assertThat(out.errors).isEmpty();
         }
     }
