@@ -57,11 +57,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nsegw demo}: the example sites, each on its own gateway process, with emulated devices where emulators
  * exist (the weigh sensors on socat serial lines; the ANPR cameras reading the same trucks and pushing to the
- * gateway's receiver, or serving their event stream), started, watched and stopped, with a summary at the end that
- * compares what the emulators sent with what the gateways recorded.
+ * gateway's receiver, or serving their event stream; a construction site's exit camera showing those trucks leave,
+ * some muddy or uncovered), started, watched and stopped, with a summary at the end that compares what the emulators
+ * sent with what the gateways recorded.
  */
 @Command(name = "demo", description = {
-    "Run the example sites on gateways of their own with emulated weigh sensors and ANPR cameras, deliver",
+    "Run the example sites on gateways of their own with emulated weigh sensors, ANPR cameras and site-exit cameras, deliver",
     "their cases over MQTT to the platform emulator, show their progress, stop them and summarise.",
     "Everything the gateways write goes to demo-data/<gateway id>/, the platform's store to demo-data/platform/.",
     "The broker is an embedded one (Moquette, MQTT 3.1.1) on loopback unless --broker names another."})
@@ -185,9 +186,12 @@ final class DemoCommand implements Callable<Integer> {
                     .map(TruthRecord::eventId).distinct().count();
         }
 
-        /** Stops the cameras; an exchange under way is finished first, so that the books agree. */
+        /**
+         * Stops the ANPR cameras; an exchange under way is finished first, so that the books agree. The exit cameras go on
+         * showing the empty exit until the gateways have stopped (a camera gone while the gateway still polls it would be
+         * an offline alarm in its log).
+         */
         void closeCameras() {
-            exitCameras.forEach(c -> c.emulator().close());
             for (AnprEmulator c : cameras) {
                 try {
                     c.close();
@@ -199,6 +203,7 @@ final class DemoCommand implements Callable<Integer> {
 
         void closeEmulators() {
             closeCameras();
+            exitCameras.forEach(c -> c.emulator().close());
             for (WeighEmulator e : emulators) {
                 try {
                     e.close();
