@@ -34,6 +34,12 @@ import org.nsegw.emulator.anpr.EmulatedCamera;
 import org.nsegw.emulator.anpr.Timeline;
 import org.nsegw.emulator.anpr.TruthRecord;
 import org.nsegw.emulator.anpr.http.Credentials;
+import org.nsegw.emulator.camera.DirtyRoad;
+import org.nsegw.emulator.camera.ExitPass;
+import org.nsegw.emulator.camera.ExitSchedule;
+import org.nsegw.emulator.camera.SiteCameraEmulator;
+import org.nsegw.emulator.camera.scene.Condition;
+import org.nsegw.emulator.camera.scene.SceneRenderer;
 import org.nsegw.emulator.platform.PlatformReceiver;
 import org.nsegw.emulator.platform.ReceivedCase;
 import org.nsegw.emulator.serial.VirtualSerialPort;
@@ -51,11 +57,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nsegw demo}: the example sites, each on its own gateway process, with emulated devices where emulators
  * exist (the weigh sensors on socat serial lines; the ANPR cameras reading the same trucks and pushing to the
- * gateway's receiver, or serving their event stream), started, watched and stopped, with a summary at the end that
- * compares what the emulators sent with what the gateways recorded.
+ * gateway's receiver, or serving their event stream; a construction site's exit camera showing those trucks leave,
+ * some muddy or uncovered), started, watched and stopped, with a summary at the end that compares what the emulators
+ * sent with what the gateways recorded.
  */
 @Command(name = "demo", description = {
-    "Run the example sites on gateways of their own with emulated weigh sensors and ANPR cameras, deliver",
+    "Run the example sites on gateways of their own with emulated weigh sensors, ANPR cameras and site-exit cameras, deliver",
     "their cases over MQTT to the platform emulator, show their progress, stop them and summarise.",
     "Everything the gateways write goes to demo-data/<gateway id>/, the platform's store to demo-data/platform/.",
     "The broker is an embedded one (Moquette, MQTT 3.1.1) on loopback unless --broker names another."})
@@ -67,6 +74,20 @@ final class DemoCommand implements Callable<Integer> {
     /** The uplink's topic prefix when a site file does not give one (its metatype default). */
     static final String DEFAULT_TOPIC_PREFIX = "nsegw";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The emulated exit camera's frames: the size the example's regions were drawn for, the light the detectors see best. */
+    static final int EXIT_WIDTH = 640;
+    static final int EXIT_HEIGHT = 360;
+    static final Condition EXIT_CONDITION = Condition.CLEAR_DAY;
+    /** Frames per second of the exit camera's MJPEG stream (a snapshot camera is polled at its intervalMs). */
+    static final double EXIT_FPS = 5;
+    /** Shares of muddy trucks and of uncovered loads leaving a site. */
+    static final double MUDDY_SHARE = 0.4;
+    static final double UNCOVERED_SHARE = 0.4;
+    /**
+     * The seed of the exit camera's backdrop and of which trucks are muddy or uncovered: fixed, so that every demo shows
+     * the same (with it the first truck to leave is muddy, the second has its load uncovered, the third is clean).
+     */
+    static final long EXIT_SEED = 17;
 
     @Spec
     CommandSpec spec;
@@ -122,6 +143,7 @@ final class DemoCommand implements Callable<Integer> {
         long devices;
         List<PlannedConfiguration> weighDevices = List.of();
         List<PlannedConfiguration> cameraDevices = List.of();
+        List<PlannedConfiguration> siteCameraDevices = List.of();
         int receiverPort;
         long platesStored;
         Path data;
@@ -136,6 +158,8 @@ final class DemoCommand implements Callable<Integer> {
         String failure = "";
         final List<WeighEmulator> emulators = new ArrayList<>();
         final List<AnprEmulator> cameras = new ArrayList<>();
+        /** Emulated site-exit cameras, started before the gateway with an empty exit, given their trucks by playCameras. */
+        final List<ExitCamera> exitCameras = new ArrayList<>();
         final Map<String, List<EmulatedVehicle>> traffic = new LinkedHashMap<>();
         final Map<String, WeighEmulator> weighByLane = new LinkedHashMap<>();
         final Map<String, List<CameraSetup>> cameraSetups = new LinkedHashMap<>();
@@ -162,7 +186,11 @@ final class DemoCommand implements Callable<Integer> {
                     .map(TruthRecord::eventId).distinct().count();
         }
 
-        /** Stops the cameras; an exchange under way is finished first, so that the books agree. */
+        /**
+         * Stops the ANPR cameras; an exchange under way is finished first, so that the books agree. The exit cameras go on
+         * showing the empty exit until the gateways have stopped (a camera gone while the gateway still polls it would be
+         * an offline alarm in its log).
+         */
         void closeCameras() {
             for (AnprEmulator c : cameras) {
                 try {
@@ -175,6 +203,7 @@ final class DemoCommand implements Callable<Integer> {
 
         void closeEmulators() {
             closeCameras();
+            exitCameras.forEach(c -> c.emulator().close());
             for (WeighEmulator e : emulators) {
                 try {
                     e.close();
@@ -183,6 +212,10 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** An emulated site-exit camera of a run: the device it stands in for, its lane, the emulator. */
+    private record ExitCamera(String id, String lane, SiteCameraEmulator emulator) {
     }
 
     @Override
@@ -219,6 +252,8 @@ final class DemoCommand implements Callable<Integer> {
                     .filter(c -> c.pid().equals(SiteCompiler.DEVICE_PIDS.get(DeviceKind.WEIGH_SENSOR))).toList();
             run.cameraDevices = check.plan().configurations().stream()
                     .filter(c -> c.pid().equals(SiteCompiler.DEVICE_PIDS.get(DeviceKind.ANPR_CAMERA))).toList();
+            run.siteCameraDevices = check.plan().configurations().stream()
+                    .filter(c -> c.pid().equals(SiteCompiler.DEVICE_PIDS.get(DeviceKind.SITE_CAMERA))).toList();
             check.plan().configurations().stream().filter(c -> c.pid().equals(SiteCompiler.UPLINK_PID)).findFirst()
                     .map(c -> c.properties().get("topicPrefix")).ifPresent(prefix -> run.topicPrefix = String.valueOf(prefix));
             run.data = root.resolve(run.gatewayId);
@@ -269,6 +304,7 @@ final class DemoCommand implements Callable<Integer> {
                         display(dist, run.data.resolve("dev")));
             }
             planCameras(run, cameraFaultList, seed++, out);
+            planExitCameras(run, dist, out);
         }
 
         out.println();
@@ -341,8 +377,8 @@ final class DemoCommand implements Callable<Integer> {
             }
 
             out.println();
-            out.println("4. Running for " + seconds + " s: trucks cross the emulated weigh sensors and pass the emulated ANPR cameras"
-                    + " (site cameras have no emulator in this version and stay offline)");
+            out.println("4. Running for " + seconds + " s: trucks cross the emulated weigh sensors, pass the emulated ANPR cameras"
+                    + " and leave the construction site past its emulated exit camera");
             for (Run run : runs) {
                 run.emulators.forEach(WeighEmulator::playNow);
                 playCameras(run, seed++);
@@ -485,15 +521,75 @@ final class DemoCommand implements Callable<Integer> {
                                 + (pulled.isEmpty() ? "" : ", " + String.join(", ", pulled) + " serving an event stream"));
     }
 
-    /** Starts the cameras of each lane on the traffic its weigh emulator plays, in step with it. */
+    /**
+     * Starts the cameras of each lane on the traffic its weigh emulator plays, in step with it; the lane's exit cameras
+     * show the same trucks leaving (the gate camera's plates, at the times it reads them) on the same timeline.
+     */
     private void playCameras(Run run, long seed) throws IOException {
-        for (Map.Entry<String, List<CameraSetup>> lane : run.cameraSetups.entrySet()) {
-            WeighEmulator weigh = run.weighByLane.get(lane.getKey());
-            List<EmulatedVehicle> trucks = weigh != null ? weigh.vehiclesAtTheSensor() : WeighEmulators.onWallClock(run.traffic.getOrDefault(lane.getKey(),
-                    WeighEmulators.traffic(seed, lane.getKey(), 240, 0.2, 5, 15, 4)));
+        java.util.Set<String> lanes = new java.util.LinkedHashSet<>(run.cameraSetups.keySet());
+        run.exitCameras.forEach(c -> lanes.add(c.lane()));
+        for (String lane : lanes) {
+            WeighEmulator weigh = run.weighByLane.get(lane);
+            List<EmulatedVehicle> trucks = weigh != null ? weigh.vehiclesAtTheSensor() : WeighEmulators.onWallClock(run.traffic.getOrDefault(lane,
+                    WeighEmulators.traffic(seed, lane, 240, 0.2, 5, 15, 4)));
             Timeline timeline = weigh != null ? new Timeline(weigh.scenarioStart(), weigh.epoch(), 1) : null;
-            run.cameras.add(AnprEmulator.start(new AnprEmulator.Settings(lane.getValue(), trucks, seed, timeline,
-                    run.data.resolve("dev").resolve("anpr-" + lane.getKey() + ".truth.jsonl"))));
+            List<CameraSetup> setups = run.cameraSetups.getOrDefault(lane, List.of());
+            if (!setups.isEmpty()) {
+                AnprEmulator anpr = AnprEmulator.start(new AnprEmulator.Settings(setups, trucks, seed, timeline,
+                        run.data.resolve("dev").resolve("anpr-" + lane + ".truth.jsonl")));
+                run.cameras.add(anpr);
+                timeline = anpr.timeline();
+            }
+            if (timeline == null) {
+                timeline = Timeline.realTime(Instant.now());
+            }
+            for (ExitCamera exit : run.exitCameras) {
+                if (exit.lane().equals(lane)) {
+                    exit.emulator().play(ExitSchedule.of(trucks, EXIT_SEED, MUDDY_SHARE, UNCOVERED_SHARE), timeline);
+                }
+            }
+        }
+    }
+
+    /**
+     * An emulated exit camera for each site camera that is polled or streamed ({@code snapshot}, {@code mjpeg}): started
+     * now on a free loopback port with an empty exit, so that the gateway finds it when it starts, with an account of its
+     * own; the gateway is pointed at it, and given a clean-road reference rendered from the same backdrop, through
+     * settings on top of the site file. {@link #playCameras} gives it the trucks.
+     */
+    private void planExitCameras(Run run, Distribution dist, PrintWriter out) throws IOException {
+        SecureRandom random = new SecureRandom();
+        for (PlannedConfiguration camera : run.siteCameraDevices) {
+            Map<String, Object> p = camera.properties();
+            String protocol = String.valueOf(p.get("protocol"));
+            if (!protocol.equals("snapshot") && !protocol.equals("mjpeg")) {
+                continue; // event pictures come with the gate camera's reads; a folder replays itself
+            }
+            String id = camera.name();
+            String lane = String.valueOf(p.get("lane"));
+            Object configured = p.get("username");
+            String user = configured == null || String.valueOf(configured).isBlank() ? id : String.valueOf(configured);
+            String password = HexFormat.of().formatHex(random.generateSeed(6));
+            Path dev = run.data.resolve("dev");
+            Path reference = dev.resolve(id + "-clean-road.jpg");
+            Files.write(reference, SceneRenderer.render(SiteCameraEmulator.emptyExit(EXIT_SEED, EXIT_WIDTH, EXIT_HEIGHT, EXIT_CONDITION,
+                    false)).jpeg());
+            SiteCameraEmulator emulator = SiteCameraEmulator.start(new SiteCameraEmulator.Settings(id, List.of(), DirtyRoad.NEVER,
+                    EXIT_SEED, EXIT_WIDTH, EXIT_HEIGHT, EXIT_CONDITION, Timeline.realTime(Instant.now()), Credentials.digest(user, password),
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), EXIT_FPS, dev.resolve(id + ".truth.jsonl")));
+            run.exitCameras.add(new ExitCamera(id, lane, emulator));
+            run.settings.add(id + ".protocol=" + protocol);
+            run.settings.add(id + ".address=127.0.0.1");
+            run.settings.add(id + ".port=" + emulator.address().getPort());
+            run.settings.add(id + ".path=" + (protocol.equals("mjpeg") ? SiteCameraEmulator.STREAM_PATH : SiteCameraEmulator.SNAPSHOT_PATH));
+            run.settings.add(id + ".username=" + user);
+            run.settings.add(id + ".password=" + password);
+            run.settings.add(id + ".frame.width=" + EXIT_WIDTH);
+            run.settings.add(id + ".frame.height=" + EXIT_HEIGHT);
+            run.settings.add(id + ".reference.cleanRoad=" + reference);
+            out.printf("   [%s] 1 exit camera emulator for %s on %s (%s, Digest), the same trucks leaving: %.0f %% muddy, %.0f %% loads"
+                    + " uncovered (seed %d); clean-road reference %s%n", run.label, id, protocol.equals("mjpeg") ? emulator.streamUri()
+                    : emulator.snapshotUri(), protocol, MUDDY_SHARE * 100, UNCOVERED_SHARE * 100, EXIT_SEED, display(dist, reference));
         }
     }
 
@@ -738,6 +834,17 @@ final class DemoCommand implements Callable<Integer> {
                     sent.sentWhole() + "/" + sent.total(), sent.acknowledged() + " VERIFIED",
                     platformVerified + " verified" + (atPlatform != null && atPlatform.ok() ? ", chained" : ""));
         }
+        for (Run run : runs) {
+            if (run.exitCameras.isEmpty()) {
+                continue;
+            }
+            Journal.Cleanliness found = Journal.cleanliness(run.data);
+            List<ExitPass> left = run.exitCameras.stream().flatMap(c -> c.emulator().passes().stream()).toList();
+            out.printf("  %-16s cleanliness: %d case(s), %d muddy vehicle, %d uncovered load, %d dirty road; the exit camera"
+                    + " showed %d truck(s) leaving, %d muddy, %d with the load uncovered%n", run.label, found.cases(),
+                    found.of("MUDDY_VEHICLE"), found.of("UNCOVERED_LOAD"), found.of("DIRTY_ROAD"), left.size(),
+                    left.stream().filter(x -> x.truck().muddy()).count(), left.stream().filter(x -> x.truck().uncovered()).count());
+        }
         long duplicates = received.stream().filter(c -> c.status().equals("DUPLICATE")).count();
         out.println();
         out.printf("Platform emulator: %d cases verified and stored, %d rejected, %d repeated notices answered again; store in %s%n",
@@ -761,6 +868,14 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("  ls " + display(dist, first.data.resolve("media").resolve("anpr")) + "   the plate reads, each with its"
                 + " pictures and read.json");
+        for (Run run : runs) {
+            if (!run.exitCameras.isEmpty()) {
+                out.println("  ls " + display(dist, run.data.resolve("media").resolve("vision")) + "   the exits " + run.gatewayId
+                        + "'s camera caught: frames before, at and after, annotated images, clip.avi");
+                out.println("  unzip -l " + display(dist, store.resolve(run.gatewayId)) + "/<case id>.zip   a cleanliness case as"
+                        + " the platform received it");
+            }
+        }
         out.println();
         out.println(ok ? "Demo finished: every gateway started, applied its site file, weighed every truck its emulators sent, "
                 + "stored every plate read its cameras delivered, judged every passage (the same verdicts again on replay), "

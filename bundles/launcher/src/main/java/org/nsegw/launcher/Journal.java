@@ -82,6 +82,41 @@ final class Journal {
         return lines;
     }
 
+    /**
+     * The cleanliness findings of the journal's verdicts.
+     *
+     * @param cases   verdicts with at least one finding of a cleanliness kind
+     * @param byKind  verdicts with a finding of each kind ({@code MUDDY_VEHICLE}, {@code UNCOVERED_LOAD}, {@code DIRTY_ROAD})
+     */
+    record Cleanliness(long cases, Map<String, Long> byKind) {
+
+        static final List<String> KINDS = List.of("MUDDY_VEHICLE", "UNCOVERED_LOAD", "DIRTY_ROAD");
+
+        long of(String kind) {
+            return byKind.getOrDefault(kind, 0L);
+        }
+    }
+
+    static Cleanliness cleanliness(Path data) {
+        long cases = 0;
+        Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+        for (String line : lines(data, "verdicts")) {
+            java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+            try {
+                JSON.readTree(line).path("findings").forEach(f -> {
+                    if (Cleanliness.KINDS.contains(f.path("code").asText())) {
+                        kinds.add(f.path("code").asText());
+                    }
+                });
+            } catch (IOException e) {
+                continue;
+            }
+            cases += kinds.isEmpty() ? 0 : 1;
+            kinds.forEach(k -> byKind.merge(k, 1L, Long::sum));
+        }
+        return new Cleanliness(cases, byKind);
+    }
+
     /** Reads the journal and judges every passage again with {@code rules}, as {@code nsegw judge} does. */
     static Tally tally(Path data, Rules rules) {
         Map<String, String> recorded = new HashMap<>();

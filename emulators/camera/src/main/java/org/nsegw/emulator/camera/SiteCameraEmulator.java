@@ -42,7 +42,11 @@ import org.nsegw.emulator.camera.scene.SceneSpec;
  *
  * Both want HTTP Digest (the gateway's own, as the ANPR emulator's stream servers). Pass the gate ANPR emulator's
  * {@link Timeline} and build the schedule from the same vehicles to run in step with it. The truth file gets one JSON
- * line per truck and per dirty-road window, written at the start.
+ * line per truck and per dirty-road window, written at the start and again at {@link #play}.
+ *
+ * <p>A camera can be started before its trucks are known (the demo starts it before the gateway, whose camera should
+ * find it at once, and learns the trucks' times only when the traffic starts): start it with no passes, so that it shows
+ * the empty exit, then {@link #play} the schedule on the gate ANPR emulator's timeline.
  */
 public final class SiteCameraEmulator implements AutoCloseable {
 
@@ -93,12 +97,16 @@ public final class SiteCameraEmulator implements AutoCloseable {
     private final AtomicLong snapshots = new AtomicLong();
     private final AtomicLong streamed = new AtomicLong();
     private volatile boolean closed;
+    private List<ExitPass> passes;
+    private Timeline timeline;
     private Frame cached;
 
     private SiteCameraEmulator(Settings settings) throws IOException {
         this.settings = settings;
+        this.passes = settings.passes();
+        this.timeline = settings.timeline();
         if (settings.truth() != null) {
-            writeTruth(settings);
+            writeTruth(settings, passes, timeline);
         }
         this.server = HttpServer.create(settings.bind(), 16);
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -145,15 +153,37 @@ public final class SiteCameraEmulator implements AutoCloseable {
         return streamed.get();
     }
 
+    /**
+     * From now on shows {@code newPasses} on {@code newTimeline} instead of the trucks it was started with (the dirty-road
+     * windows count from the new timeline's start); the truth file, if any, is written again for them.
+     */
+    public void play(List<ExitPass> newPasses, Timeline newTimeline) throws IOException {
+        List<ExitPass> p = List.copyOf(newPasses);
+        Objects.requireNonNull(newTimeline, "timeline");
+        synchronized (this) {
+            passes = p;
+            timeline = newTimeline;
+            cached = null;
+        }
+        if (settings.truth() != null) {
+            writeTruth(settings, p, newTimeline);
+        }
+    }
+
+    /** The trucks it shows now. */
+    public synchronized List<ExitPass> passes() {
+        return passes;
+    }
+
     /** The frame on show at a wall-clock instant (rendered once per frame period). */
     public synchronized Frame frameAt(Instant wall) {
-        Instant scenario = settings.timeline().scenario(wall);
+        Instant scenario = timeline.scenario(wall);
         long periodNanos = Math.round(1e9 / settings.fps());
-        long index = Math.floorDiv(Duration.between(settings.timeline().scenarioStart(), scenario).toNanos(), periodNanos);
+        long index = Math.floorDiv(Duration.between(timeline.scenarioStart(), scenario).toNanos(), periodNanos);
         if (cached != null && cached.index() == index) {
             return cached;
         }
-        Instant at = settings.timeline().scenarioStart().plusNanos(index * periodNanos);
+        Instant at = timeline.scenarioStart().plusNanos(index * periodNanos);
         SceneSpec spec = specAt(at).withFrame(index);
         RenderedScene r = SceneRenderer.render(spec);
         cached = new Frame(index, at, r.jpeg(), r.label());
@@ -161,11 +191,10 @@ public final class SiteCameraEmulator implements AutoCloseable {
     }
 
     /** What the camera sees at a scenario instant. */
-    SceneSpec specAt(Instant scenario) {
-        boolean dirty = settings.dirtyRoad().at(Duration.between(settings.timeline().scenarioStart(), scenario));
-        SceneSpec empty = new SceneSpec(settings.seed(), settings.seed(), 0, settings.width(), settings.height(), settings.condition(), null,
-                dirty, 0);
-        for (ExitPass p : settings.passes()) {
+    synchronized SceneSpec specAt(Instant scenario) {
+        boolean dirty = settings.dirtyRoad().at(Duration.between(timeline.scenarioStart(), scenario));
+        SceneSpec empty = emptyExit(settings.seed(), settings.width(), settings.height(), settings.condition(), dirty);
+        for (ExitPass p : passes) {
             double offset = p.offsetAt(scenario);
             if (!Double.isNaN(offset)) {
                 return new SceneSpec(p.seed(), settings.seed(), 0, settings.width(), settings.height(), settings.condition(), p.truck(), dirty,
@@ -173,6 +202,14 @@ public final class SiteCameraEmulator implements AutoCloseable {
             }
         }
         return empty;
+    }
+
+    /**
+     * The exit with no truck, as a camera started with {@code seed} shows it (frame 0): e.g. the clean-road reference a
+     * site file gives the gateway for this camera ({@code reference.cleanRoad}).
+     */
+    public static SceneSpec emptyExit(long seed, int width, int height, Condition condition, boolean dirtyRoad) {
+        return new SceneSpec(seed, seed, 0, width, height, condition, null, dirtyRoad, 0);
     }
 
     private void snapshot(HttpExchange exchange) throws IOException {
@@ -230,14 +267,14 @@ public final class SiteCameraEmulator implements AutoCloseable {
         }
     }
 
-    private static void writeTruth(Settings s) throws IOException {
+    private static void writeTruth(Settings s, List<ExitPass> passes, Timeline timeline) throws IOException {
         try (Writer w = Files.newBufferedWriter(s.truth(), StandardCharsets.UTF_8)) {
-            for (ExitPass p : s.passes()) {
+            for (ExitPass p : passes) {
                 ObjectNode o = JSON.createObjectNode();
                 o.put("camera", s.cameraId());
                 o.put("plate", p.truck().plate());
                 o.put("time", p.time().toString());
-                o.put("wallTime", s.timeline().wall(p.time()).toString());
+                o.put("wallTime", timeline.wall(p.time()).toString());
                 o.put("visibleFrom", p.visibleFrom().toString());
                 o.put("visibleUntil", p.visibleUntil().toString());
                 o.put("load", p.truck().load().name());
@@ -250,8 +287,8 @@ public final class SiteCameraEmulator implements AutoCloseable {
                 ObjectNode o = JSON.createObjectNode();
                 o.put("camera", s.cameraId());
                 o.put("DIRTY_ROAD", true);
-                o.put("from", s.timeline().scenarioStart().plus(d[0]).toString());
-                o.put("until", s.timeline().scenarioStart().plus(d[1]).toString());
+                o.put("from", timeline.scenarioStart().plus(d[0]).toString());
+                o.put("until", timeline.scenarioStart().plus(d[1]).toString());
                 w.write(o.toString());
                 w.write('\n');
             }

@@ -171,6 +171,33 @@ class SiteCameraEmulatorTest {
     }
 
     @Test
+    void aCameraStartedEmptyShowsTheTrucksItIsGivenLaterOnTheirTimeline(@TempDir Path dir) throws IOException {
+        Timeline now = Timeline.realTime(T0);
+        camera = SiteCameraEmulator.start(new SiteCameraEmulator.Settings("cam-exit", List.of(), DirtyRoad.NEVER, 5, 640, 360,
+                Condition.CLEAR_DAY, now, Credentials.NONE, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 2,
+                dir.resolve("truth.jsonl")));
+        Instant wall = Instant.now();
+        SiteCameraEmulator.Frame before = camera.frameAt(wall);
+        assertThat(before.label().truckPresent()).isFalse();
+        assertThat(Files.readAllLines(dir.resolve("truth.jsonl"))).isEmpty();
+        // the empty exit is what emptyExit renders: the clean-road reference of this camera
+        assertThat(before.jpeg()).isEqualTo(org.nsegw.emulator.camera.scene.SceneRenderer.render(
+                SiteCameraEmulator.emptyExit(5, 640, 360, Condition.CLEAR_DAY, false).withFrame(before.index())).jpeg());
+
+        ExitPass pass = new ExitPass(T0.plusSeconds(30), new Truck("浙A8D031", true, Load.UNCOVERED), 11);
+        Timeline gate = new Timeline(T0, wall.minusSeconds(30), 1); // the truck stands at the gate at this wall-clock instant
+        camera.play(List.of(pass), gate);
+        SiteCameraEmulator.Frame stopped = camera.frameAt(wall);
+        assertThat(stopped.label().truckPresent()).isTrue();
+        assertThat(stopped.label().plate()).isEqualTo("浙A8D031");
+        assertThat(camera.passes()).containsExactly(pass);
+        JsonNode truth = new ObjectMapper().readTree(Files.readAllLines(dir.resolve("truth.jsonl")).get(0));
+        assertThat(truth.get("plate").asText()).isEqualTo("浙A8D031");
+        assertThat(truth.get("wallTime").asText()).isEqualTo(wall.toString());
+        assertThat(truth.get("MUDDY_VEHICLE").asBoolean()).isTrue();
+    }
+
+    @Test
     void theScheduleFollowsTheGateCamerasTraffic() {
         List<EmulatedVehicle> trucks = TrafficScenario.bridge(3, 120, 0.2).vehicles(20).stream()
                 .sorted(java.util.Comparator.comparing(EmulatedVehicle::time)).toList();
