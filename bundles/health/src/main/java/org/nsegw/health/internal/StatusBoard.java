@@ -252,7 +252,7 @@ public final class StatusBoard implements DeviceStatusBoard {
                     case ComponentConfigurationDTO.FAILED_ACTIVATION ->
                         new ComponentCensus.View(d.name, instance, ComponentCensus.State.FAILED, firstLine(c.failure));
                     // configured but between states (SCR is activating it): not ready yet; unconfigured: idle
-                    default -> instance.isEmpty() ? new ComponentCensus.View(d.name, instance, ComponentCensus.State.IDLE, "")
+                    default -> servicePid == null ? new ComponentCensus.View(d.name, instance, ComponentCensus.State.IDLE, "")
                             : new ComponentCensus.View(d.name, instance, ComponentCensus.State.WAITING,
                                     "its activation to finish (state " + c.state + ")");
                 });
