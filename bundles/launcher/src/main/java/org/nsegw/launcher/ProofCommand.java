@@ -75,6 +75,16 @@ final class ProofCommand implements Callable<Integer> {
         return found;
     }
 
+    /** The gateway's leaf hashes (hex) from {@code <data>/outbox/leaves}; null, with the reason printed, if there are none. */
+    static List<String> leafHashes(Path data, PrintWriter err) throws IOException {
+        Path leaves = data.resolve("outbox").resolve("leaves");
+        if (!Files.isRegularFile(leaves)) {
+            err.println("No leaf log " + leaves + ": not a gateway's data directory, or no case was written yet");
+            return null;
+        }
+        return LeafLog.readHex(leaves);
+    }
+
     static Checkpoint readCheckpoint(Path file) throws IOException {
         try {
             return Checkpoint.parse(Files.readAllBytes(file));
@@ -103,12 +113,10 @@ final class ProofCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path leaves = data.resolve("outbox").resolve("leaves");
-            if (!Files.isRegularFile(leaves)) {
-                err.println("No leaf log " + leaves + ": not a gateway's data directory, or no case was written yet");
+            List<String> leafHashes = leafHashes(data, err);
+            if (leafHashes == null) {
                 return Nsegw.EXIT_INVALID;
             }
-            List<String> leafHashes = LeafLog.readHex(leaves);
             if (sequence < 1 || sequence > leafHashes.size()) {
                 err.println("The gateway's chain has sequences 1.." + leafHashes.size() + "; there is no " + sequence);
                 return Nsegw.EXIT_INVALID;
@@ -175,12 +183,10 @@ final class ProofCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Path leaves = data.resolve("outbox").resolve("leaves");
-            if (!Files.isRegularFile(leaves)) {
-                err.println("No leaf log " + leaves + ": not a gateway's data directory, or no case was written yet");
+            List<String> leafHashes = leafHashes(data, err);
+            if (leafHashes == null) {
                 return Nsegw.EXIT_INVALID;
             }
-            List<String> leafHashes = LeafLog.readHex(leaves);
             if (oldSize < 1 || oldSize > newSize || newSize > leafHashes.size()) {
                 err.println("Need 1 <= OLD <= NEW <= " + leafHashes.size() + " (the cases in the leaf log)");
                 return Nsegw.EXIT_INVALID;
