@@ -188,16 +188,22 @@ final class BenchCommand {
         @Option(names = "--image-kb", defaultValue = "150", description = "each of a large packet's three images, KB (default: ${DEFAULT-VALUE})")
         int imageKb;
 
+        @Option(names = "--large-packets", defaultValue = "30", description = "larger packets, 0 for none (default: ${DEFAULT-VALUE})")
+        int bigPackets;
+
+        @Option(names = "--large-image-kb", defaultValue = "1000", description = "each of a larger packet's three images, KB (default: ${DEFAULT-VALUE})")
+        int bigImageKb;
+
         @Option(names = "--max-chunk-kb", defaultValue = "256", description = "the uplink's maxChunkKb (default: ${DEFAULT-VALUE})")
         int maxChunkKb;
 
         @Override
         public Integer call() throws Exception {
-            if (backlog < 10 || packets < 1 || smallBytes < 1 || imageKb < 3 || maxChunkKb < 1) {
-                spec.commandLine().getErr().println("nsegw: --backlog at least 10, --packets at least 1, --image-kb at least 3");
+            if (backlog < 10 || packets < 1 || smallBytes < 1 || imageKb < 3 || maxChunkKb < 1 || bigPackets < 0 || bigImageKb < 3) {
+                spec.commandLine().getErr().println("nsegw: --backlog at least 10, --packets at least 1, --image-kb and --large-image-kb at least 3");
                 return Nsegw.EXIT_INVALID;
             }
-            return new UplinkBench(new UplinkBench.Settings(backlog, smallBytes, packets, imageKb, maxChunkKb), spec.commandLine().getOut()).run();
+            return new UplinkBench(new UplinkBench.Settings(backlog, smallBytes, packets, imageKb, bigPackets, bigImageKb, maxChunkKb), spec.commandLine().getOut()).run();
         }
     }
 }

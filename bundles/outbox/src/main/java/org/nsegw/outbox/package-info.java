@@ -3,7 +3,7 @@
  * acknowledges it. Plain Java: usable without OSGi. See {@code docs/outbox.md}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.nsegw.outbox;
 
 import org.osgi.annotation.bundle.Export;
