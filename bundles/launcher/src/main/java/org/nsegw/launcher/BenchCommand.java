@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nsegw bench ...}: the measurements BENCHMARKS.md reports, reproducible on any machine. */
 @Command(name = "bench", description = "Measure the gateway; BENCHMARKS.md lists the figures and these commands.",
-        subcommands = {BenchCommand.Startup.class, BenchCommand.Pushes.class, BenchCommand.Uplink.class})
+        subcommands = {BenchCommand.Startup.class, BenchCommand.Pushes.class, BenchCommand.Uplink.class, BenchCommand.Latency.class})
 final class BenchCommand {
 
     /** The machine a figure was measured on, for the report. */
@@ -204,6 +204,30 @@ final class BenchCommand {
                 return Nsegw.EXIT_INVALID;
             }
             return new UplinkBench(new UplinkBench.Settings(backlog, smallBytes, packets, imageKb, bigPackets, bigImageKb, maxChunkKb), spec.commandLine().getOut()).run();
+        }
+    }
+
+    /** {@code nsegw bench latency}: from a passage's completion to its case notice at the platform, 4-lane traffic. */
+    @Command(name = "latency", description = {
+        "The whole gateway on the bridge example (4 lanes, emulated devices, as nsegw demo runs it) with its uplink to a",
+        "real Mosquitto (started on a free loopback port) and the platform receiver in this process: the time from each",
+        "passage's completion (its last plate read arrived or its fusion window closed) to its case notice at the",
+        "platform, as percentiles. Target (issue 7): p99 at most 250 ms."})
+    static final class Latency implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "120", description = "how long the traffic runs (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (seconds < 10) {
+                spec.commandLine().getErr().println("nsegw: --seconds at least 10");
+                return Nsegw.EXIT_INVALID;
+            }
+            return new LatencyBench(seconds, spec.commandLine().getOut()).run();
         }
     }
 }

@@ -1,6 +1,6 @@
 /** Passages: one vehicle's weigh record, plate reads and observations combined. */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.nsegw.api.fusion;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,175 @@
+package org.nsegw.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.nsegw.emulator.platform.PlatformReceiver;
+import org.nsegw.emulator.platform.ReceivedCase;
+
+/**
+ * Latency under 4-lane traffic, from the moment a passage is complete to its case notice at the platform: the whole
+ * gateway on the bridge example (4 lanes, emulated WIM sensors and ANPR cameras, as {@code nsegw demo} runs it) with
+ * its uplink pointed at a Mosquitto of this benchmark's own on a free loopback port, and the platform receiver in this
+ * process. For every packet the platform verified, the passage's {@code completed} (in the packet's
+ * {@code passage.json}, set by fusion: the later of its last plate read's arrival and the moment its windows allowed
+ * the decision) is compared with the arrival of the notice at the receiver ({@code received.jsonl}: the line's time
+ * less its {@code receiveMillis}). One machine, one clock.
+ */
+final class LatencyBench {
+
+    static final String PREFIX = "zj/nse";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int seconds;
+    private final PrintWriter out;
+
+    LatencyBench(int seconds, PrintWriter out) {
+        this.seconds = seconds;
+        this.out = out;
+    }
+
+    int run() throws Exception {
+        Path mosquitto = UplinkBench.findMosquitto();
+        if (mosquitto == null) {
+            out.println("nsegw: mosquitto is not installed (apt-get install mosquitto); the benchmark needs a real broker");
+            return Nsegw.EXIT_FAILURE;
+        }
+        Distribution dist = Distribution.locate();
+        Path work = Files.createTempDirectory("nsegw-bench-latency-");
+        UplinkBench.Broker broker = new UplinkBench.Broker(mosquitto, work);
+        try {
+            broker.start();
+            Path store = work.resolve("platform");
+            Path site = work.resolve("bridge-bench.yaml");
+            Files.writeString(site, withUplink(Files.readString(dist.examples().resolve("bridge-example.yaml")), broker.url()));
+            out.println("Latency from a passage's completion to its case notice at the platform: the bridge example (4 lanes) on"
+                    + " emulated devices for " + seconds + " s (nsegw demo), its uplink to Mosquitto on " + broker.url()
+                    + ", the platform receiver in this process, on " + BenchCommand.machine());
+            out.flush();
+            int exit;
+            try (PlatformReceiver platform = PlatformReceiver.start(PlatformReceiver.Settings.of(broker.url(), PREFIX, store))) {
+                Path log = work.resolve("demo.log");
+                Process demo = new ProcessBuilder(dist.command("demo", "--site", site.toString(), "--seconds", Integer.toString(seconds),
+                        "--data", work.resolve("demo").toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                try {
+                    if (!demo.waitFor(seconds + 300L, TimeUnit.SECONDS)) {
+                        out.println("nsegw: the demo did not end within " + (seconds + 300) + " s; see " + log);
+                        return Nsegw.EXIT_FAILURE;
+                    }
+                } finally {
+                    if (demo.isAlive()) {
+                        demo.destroy();
+                        demo.waitFor(40, TimeUnit.SECONDS);
+                    }
+                }
+                exit = demo.exitValue();
+                if (exit != 0) {
+                    out.println("nsegw: the demo ended with " + exit + ":");
+                    Files.readAllLines(log).stream().skip(Math.max(0, Files.readAllLines(log).size() - 30)).forEach(out::println);
+                }
+                out.println("platform: " + platform.counts());
+            }
+            return report(store) && exit == 0 ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
+        } finally {
+            broker.stop();
+            DemoCommand.deleteTree(work);
+        }
+    }
+
+    /** The site file with its uplink section replaced: plain TCP to the benchmark's broker, no credentials. */
+    static String withUplink(String site, String broker) {
+        List<String> lines = new ArrayList<>(List.of(site.split("\n", -1)));
+        StringBuilder outText = new StringBuilder();
+        boolean inUplink = false;
+        for (String line : lines) {
+            if (line.startsWith("uplink:")) {
+                inUplink = true;
+                outText.append("uplink:\n  broker: ").append(broker).append("\n  topicPrefix: ").append(PREFIX).append('\n');
+                continue;
+            }
+            if (inUplink && !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
+                inUplink = false;
+            }
+            if (!inUplink) {
+                outText.append(line).append('\n');
+            }
+        }
+        return outText.toString();
+    }
+
+    private boolean report(Path store) throws IOException {
+        Map<String, List<Long>> byOutcome = new TreeMap<>();
+        List<Long> all = new ArrayList<>();
+        int unknown = 0;
+        for (ReceivedCase c : ReceivedCase.readAll(store)) {
+            if (!c.status().equals("VERIFIED")) {
+                continue;
+            }
+            Instant arrived = Instant.parse(c.time()).minusMillis(c.receiveMillis());
+            Instant completed = completed(store.resolve(c.gateway()).resolve(c.caseId() + ".zip"));
+            if (completed == null) {
+                unknown++;
+                continue;
+            }
+            long ms = Duration.between(completed, arrived).toMillis();
+            all.add(ms);
+            byOutcome.computeIfAbsent(c.outcome().isEmpty() ? "-" : c.outcome(), k -> new ArrayList<>()).add(ms);
+        }
+        out.println();
+        out.println("| notices | count | p50 | p90 | p99 | max |");
+        out.println("|---|---|---|---|---|---|");
+        row("every packet", all);
+        byOutcome.forEach((outcome, list) -> row(outcome, list));
+        if (unknown > 0) {
+            out.println(unknown + " packets without a passage completion time (not counted)");
+        }
+        out.flush();
+        return !all.isEmpty();
+    }
+
+    private void row(String name, List<Long> ms) {
+        if (ms.isEmpty()) {
+            out.printf(Locale.ROOT, "| %s | 0 | | | | |%n", name);
+            return;
+        }
+        List<Long> sorted = new ArrayList<>(ms);
+        sorted.sort(null);
+        out.printf(Locale.ROOT, "| %s | %d | %d ms | %d ms | %d ms | %d ms |%n", name, sorted.size(), percentile(sorted, 50),
+                percentile(sorted, 90), percentile(sorted, 99), sorted.get(sorted.size() - 1));
+    }
+
+    /** Nearest rank. */
+    static long percentile(List<Long> sorted, double p) {
+        int rank = (int) Math.ceil(p / 100 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    /** The passage's completion time from the packet's passage.json; null when it has none. */
+    private static Instant completed(Path packet) throws IOException {
+        try (InputStream in = Files.newInputStream(packet); ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("passage.json") || e.getName().endsWith("/passage.json")) {
+                    JsonNode passage = JSON.readTree(zip.readAllBytes());
+                    JsonNode completed = passage.get("completed");
+                    return completed == null || completed.isNull() ? null : Instant.parse(completed.asText());
+                }
+            }
+        }
+        return null;
+    }
+}
