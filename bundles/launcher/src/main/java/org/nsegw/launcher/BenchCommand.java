@@ -197,13 +197,18 @@ final class BenchCommand {
         @Option(names = "--max-chunk-kb", defaultValue = "256", description = "the uplink's maxChunkKb (default: ${DEFAULT-VALUE})")
         int maxChunkKb;
 
+        @Option(names = "--broker-max-inflight", defaultValue = "0",
+                description = "Mosquitto's max_inflight_messages, the Receive Maximum it gives clients (default: its own, 20)")
+        int brokerMaxInflight;
+
         @Override
         public Integer call() throws Exception {
             if (backlog < 10 || packets < 1 || smallBytes < 1 || imageKb < 3 || maxChunkKb < 1 || bigPackets < 0 || bigImageKb < 3) {
                 spec.commandLine().getErr().println("nsegw: --backlog at least 10, --packets at least 1, --image-kb and --large-image-kb at least 3");
                 return Nsegw.EXIT_INVALID;
             }
-            return new UplinkBench(new UplinkBench.Settings(backlog, smallBytes, packets, imageKb, bigPackets, bigImageKb, maxChunkKb), spec.commandLine().getOut()).run();
+            return new UplinkBench(new UplinkBench.Settings(backlog, smallBytes, packets, imageKb, bigPackets, bigImageKb, maxChunkKb,
+                    brokerMaxInflight), spec.commandLine().getOut()).run();
         }
     }
 

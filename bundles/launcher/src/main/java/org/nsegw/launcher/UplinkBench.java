@@ -49,7 +49,8 @@ final class UplinkBench {
      * @param imageKb     each of the three images of a large case, in KB
      * @param maxChunkKb  the uplink's chunk limit
      */
-    record Settings(int backlog, int smallBytes, int packets, int imageKb, int bigPackets, int bigImageKb, int maxChunkKb) {
+    record Settings(int backlog, int smallBytes, int packets, int imageKb, int bigPackets, int bigImageKb, int maxChunkKb,
+            int brokerMaxInflight) {
     }
 
     /** One drain: what was filled and how it went. */
@@ -80,11 +81,13 @@ final class UplinkBench {
             return Nsegw.EXIT_FAILURE;
         }
         Path work = Files.createTempDirectory("nsegw-bench-uplink-");
-        Broker broker = new Broker(mosquitto, work);
+        Broker broker = new Broker(mosquitto, work, settings.brokerMaxInflight());
         try {
             broker.start();
             out.println("Uplink to the platform over MQTT 5: " + mosquittoVersion(mosquitto) + " on " + broker.url()
-                    + " (its defaults: persistence off), the platform receiver in this process, on " + BenchCommand.machine());
+                    + " (its defaults but persistence off, max_queued_messages 100000"
+                    + (settings.brokerMaxInflight() > 0 ? ", max_inflight_messages " + settings.brokerMaxInflight() : "")
+                    + "), the platform receiver in this process, on " + BenchCommand.machine());
             out.flush();
             List<Drain> drains = new ArrayList<>();
             try (PlatformReceiver platform = PlatformReceiver.start(PlatformReceiver.Settings.of(broker.url(), PREFIX,
@@ -274,16 +277,28 @@ final class UplinkBench {
         }
     }
 
-    /** A Mosquitto of its own on a free loopback port, with its defaults but persistence off. */
+    /**
+     * A Mosquitto of its own on a free loopback port, with its defaults but persistence off and a queue of up to 100,000
+     * messages per client: with the default of 1,000 Mosquitto drops (silently, "Outgoing messages are being dropped")
+     * what a receiver falling behind a backlog has not taken yet, and the gateway sends those cases again only after
+     * its ack timeout (600 s). A platform's broker must be set up so too (docs/platform-integration.md).
+     */
     static final class Broker {
         private final Path binary;
         private final Path dir;
+        private final int maxInflight;
         private int port;
         private Process process;
 
         Broker(Path binary, Path dir) {
+            this(binary, dir, 0);
+        }
+
+        /** @param maxInflight Mosquitto's max_inflight_messages (its Receive Maximum); 0: its default (20) */
+        Broker(Path binary, Path dir, int maxInflight) {
             this.binary = binary;
             this.dir = dir;
+            this.maxInflight = maxInflight;
         }
 
         String url() {
@@ -297,7 +312,8 @@ final class UplinkBench {
             Path conf = dir.resolve("mosquitto.conf");
             Path log = dir.resolve("mosquitto.log");
             Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nuser " + System.getProperty("user.name")
-                    + "\npersistence false\nmax_queued_messages 100000\nlog_dest stderr\n");
+                    + "\npersistence false\nmax_queued_messages 100000\n"
+                    + (maxInflight > 0 ? "max_inflight_messages " + maxInflight + "\n" : "") + "log_dest stderr\n");
             process = new ProcessBuilder(binary.toString(), "-c", conf.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
