@@ -201,14 +201,19 @@ final class BenchCommand {
                 description = "Mosquitto's max_inflight_messages, the Receive Maximum it gives clients (default: its own, 20)")
         int brokerMaxInflight;
 
+        @Option(names = "--receivers", defaultValue = "1",
+                description = "platform receiver instances sharing the subscription and the store (default: ${DEFAULT-VALUE})")
+        int receivers;
+
         @Override
         public Integer call() throws Exception {
-            if (backlog < 10 || packets < 1 || smallBytes < 1 || imageKb < 3 || maxChunkKb < 1 || bigPackets < 0 || bigImageKb < 3) {
+            if (backlog < 10 || packets < 1 || smallBytes < 1 || imageKb < 3 || maxChunkKb < 1 || bigPackets < 0 || bigImageKb < 3
+                    || receivers < 1) {
                 spec.commandLine().getErr().println("nsegw: --backlog at least 10, --packets at least 1, --image-kb and --large-image-kb at least 3");
                 return Nsegw.EXIT_INVALID;
             }
             return new UplinkBench(new UplinkBench.Settings(backlog, smallBytes, packets, imageKb, bigPackets, bigImageKb, maxChunkKb,
-                    brokerMaxInflight), spec.commandLine().getOut()).run();
+                    brokerMaxInflight, receivers), spec.commandLine().getOut()).run();
         }
     }
 

@@ -50,7 +50,7 @@ final class UplinkBench {
      * @param maxChunkKb  the uplink's chunk limit
      */
     record Settings(int backlog, int smallBytes, int packets, int imageKb, int bigPackets, int bigImageKb, int maxChunkKb,
-            int brokerMaxInflight) {
+            int brokerMaxInflight, int receivers) {
     }
 
     /** One drain: what was filled and how it went. */
@@ -87,11 +87,15 @@ final class UplinkBench {
             out.println("Uplink to the platform over MQTT 5: " + mosquittoVersion(mosquitto) + " on " + broker.url()
                     + " (its defaults but persistence off, max_queued_messages 100000"
                     + (settings.brokerMaxInflight() > 0 ? ", max_inflight_messages " + settings.brokerMaxInflight() : "")
-                    + "), the platform receiver in this process, on " + BenchCommand.machine());
+                    + "), " + (settings.receivers() == 1 ? "the platform receiver" : settings.receivers()
+                            + " platform receivers (one shared subscription, one store)") + " in this process, on " + BenchCommand.machine());
             out.flush();
             List<Drain> drains = new ArrayList<>();
-            try (PlatformReceiver platform = PlatformReceiver.start(PlatformReceiver.Settings.of(broker.url(), PREFIX,
-                    work.resolve("platform")))) {
+            List<PlatformReceiver> platform = new ArrayList<>();
+            try {
+                for (int i = 0; i < settings.receivers(); i++) {
+                    platform.add(PlatformReceiver.start(PlatformReceiver.Settings.of(broker.url(), PREFIX, work.resolve("platform"))));
+                }
                 PacketSigner signer = GatewayKeys.generate("Ed25519");
                 drains.add(drain(work, broker, platform, signer, "backlog", settings.backlog(), new int[] {settings.smallBytes()}));
                 int image = settings.imageKb() * 1000;
@@ -100,6 +104,8 @@ final class UplinkBench {
                     int big = settings.bigImageKb() * 1000;
                     drains.add(drain(work, broker, platform, signer, "large", settings.bigPackets(), new int[] {big, big - 2000, big + 2000}));
                 }
+            } finally {
+                platform.forEach(PlatformReceiver::close);
             }
             return report(drains);
         } finally {
@@ -108,7 +114,21 @@ final class UplinkBench {
         }
     }
 
-    private Drain drain(Path work, Broker broker, PlatformReceiver platform, PacketSigner signer, String name, int cases, int[] images)
+    /** The receivers' counts added up. */
+    static Counts counts(List<PlatformReceiver> receivers) {
+        long[] n = new long[10];
+        for (PlatformReceiver r : receivers) {
+            Counts c = r.counts();
+            long[] v = {c.notices(), c.chunks(), c.repeatedChunks(), c.verified(), c.rejected(), c.duplicates(), c.missingRequests(),
+                c.ignored(), c.commits(), c.answersAgain()};
+            for (int i = 0; i < n.length; i++) {
+                n[i] += v[i];
+            }
+        }
+        return new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
+    }
+
+    private Drain drain(Path work, Broker broker, List<PlatformReceiver> platform, PacketSigner signer, String name, int cases, int[] images)
             throws Exception {
         String gateway = "bench-" + name + "-" + UUID.randomUUID().toString().substring(0, 6);
         out.printf(Locale.ROOT, "%s: filling a new outbox with %,d signed packets (%s) ...%n", name, cases, describe(images));
@@ -135,7 +155,7 @@ final class UplinkBench {
             double fill = (System.nanoTime() - fillStart) / 1e9;
             out.printf(Locale.ROOT, "%s: %,d packets, %,.1f MB, filled in %.1f s; the uplink starts%n", name, cases, bytes / 1e6, fill);
             out.flush();
-            long verifiedBefore = platform.counts().verified();
+            long verifiedBefore = counts(platform).verified();
             long start = System.nanoTime();
             long deadline = start + TimeUnit.MINUTES.toNanos(15);
             List<long[]> samples = new ArrayList<>(); // nanos since start, verified, notices PUBACKed
@@ -168,7 +188,7 @@ final class UplinkBench {
             }
             double seconds = samples.get(samples.size() - 1)[0] / 1e9;
             long unacknowledged = outbox.usage().unacknowledgedCases();
-            Counts counts = platform.counts();
+            Counts counts = counts(platform);
             double steady = steady(samples, cases, 1);
             double steadyNotices = steady(samples, cases, 2);
             out.printf(Locale.ROOT, "%s: %,d cases acknowledged in %.2f s (the platform verified %,d)%n", name, cases, seconds,
