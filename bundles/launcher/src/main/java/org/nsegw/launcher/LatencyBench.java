@@ -78,13 +78,19 @@ final class LatencyBench {
                     }
                 }
                 exit = demo.exitValue();
+                for (String line : Files.readAllLines(log)) {
+                    if (line.contains(" ready ") || line.contains("FAILED") || line.contains("not ready") || line.contains("trucks weighed")
+                            && line.contains("STOPPED")) {
+                        out.println("demo:" + line);
+                    }
+                }
                 if (exit != 0) {
                     out.println("nsegw: the demo ended with " + exit + ":");
                     Files.readAllLines(log).stream().skip(Math.max(0, Files.readAllLines(log).size() - 30)).forEach(out::println);
                 }
                 out.println("platform: " + platform.counts());
             }
-            return report(store) && exit == 0 ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
+            return report(store, storedTimes(work.resolve("demo"))) && exit == 0 ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
         } finally {
             broker.stop();
             DemoCommand.deleteTree(work);
@@ -112,21 +118,58 @@ final class LatencyBench {
         return outText.toString();
     }
 
-    private boolean report(Path store) throws IOException {
+    /** Case id to the outbox's {@code stored} (ms: after the packet's file is on disk, before the row's commit). */
+    static Map<String, Long> storedTimes(Path demo) throws IOException {
+        Map<String, Long> stored = new java.util.HashMap<>();
+        try (var gateways = Files.list(demo)) {
+            for (Path gateway : gateways.toList()) {
+                Path db = gateway.resolve("outbox").resolve("outbox.db");
+                if (!Files.isRegularFile(db)) {
+                    continue;
+                }
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                        java.sql.Statement st = c.createStatement();
+                        java.sql.ResultSet rs = st.executeQuery("SELECT case_id, stored FROM packet")) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(1), rs.getLong(2));
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IOException("cannot read " + db + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return stored;
+    }
+
+    private boolean report(Path store, Map<String, Long> storedMillis) throws IOException {
         Map<String, List<Long>> byOutcome = new TreeMap<>();
         List<Long> all = new ArrayList<>();
+        List<Long> toPacked = new ArrayList<>();
+        List<Long> packedToNotice = new ArrayList<>();
+        List<Long> packedToStored = new ArrayList<>();
+        List<Long> storedToNotice = new ArrayList<>();
         int unknown = 0;
         for (ReceivedCase c : ReceivedCase.readAll(store)) {
             if (!c.status().equals("VERIFIED")) {
                 continue;
             }
             Instant arrived = Instant.parse(c.time()).minusMillis(c.receiveMillis());
-            Instant completed = completed(store.resolve(c.gateway()).resolve(c.caseId() + ".zip"));
+            Instant[] times = times(store.resolve(c.gateway()).resolve(c.caseId() + ".zip"));
+            Instant completed = times[0];
             if (completed == null) {
                 unknown++;
                 continue;
             }
             long ms = Duration.between(completed, arrived).toMillis();
+            if (times[1] != null) {
+                toPacked.add(Duration.between(completed, times[1]).toMillis());
+                packedToNotice.add(Duration.between(times[1], arrived).toMillis());
+                Long storedAt = storedMillis.get(c.caseId());
+                if (storedAt != null) {
+                    packedToStored.add(storedAt - times[1].toEpochMilli());
+                    storedToNotice.add(arrived.toEpochMilli() - storedAt);
+                }
+            }
             all.add(ms);
             byOutcome.computeIfAbsent(c.outcome().isEmpty() ? "-" : c.outcome(), k -> new ArrayList<>()).add(ms);
         }
@@ -135,6 +178,10 @@ final class LatencyBench {
         out.println("|---|---|---|---|---|---|");
         row("every packet", all);
         byOutcome.forEach((outcome, list) -> row(outcome, list));
+        row("of which: completion to the packet's time.packed (fusion's hand-over, rules, evidence up to packing)", toPacked);
+        row("of which: time.packed to the notice at the platform (signing, outbox put, uplink, broker)", packedToNotice);
+        row("  of that: time.packed to the packet's file on disk in the outbox (building, signing, 2 flushes)", packedToStored);
+        row("  of that: file on disk to the notice at the platform (the row's commit, courier, broker, receiver)", storedToNotice);
         if (unknown > 0) {
             out.println(unknown + " packets without a passage completion time (not counted)");
         }
@@ -159,17 +206,23 @@ final class LatencyBench {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
     }
 
-    /** The passage's completion time from the packet's passage.json; null when it has none. */
-    private static Instant completed(Path packet) throws IOException {
+    /**
+     * The passage's completion time from the packet's passage.json and the manifest's {@code time.packed}: each null
+     * when the packet has none.
+     */
+    private static Instant[] times(Path packet) throws IOException {
+        Instant[] times = new Instant[2];
         try (InputStream in = Files.newInputStream(packet); ZipInputStream zip = new ZipInputStream(in, StandardCharsets.UTF_8)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (e.getName().equals("passage.json") || e.getName().endsWith("/passage.json")) {
-                    JsonNode passage = JSON.readTree(zip.readAllBytes());
-                    JsonNode completed = passage.get("completed");
-                    return completed == null || completed.isNull() ? null : Instant.parse(completed.asText());
+                    JsonNode completed = JSON.readTree(zip.readAllBytes()).get("completed");
+                    times[0] = completed == null || completed.isNull() ? null : Instant.parse(completed.asText());
+                } else if (e.getName().equals("manifest.json")) {
+                    JsonNode packed = JSON.readTree(zip.readAllBytes()).path("time").get("packed");
+                    times[1] = packed == null || packed.isNull() ? null : Instant.parse(packed.asText());
                 }
             }
         }
-        return null;
+        return times;
     }
 }
