@@ -34,6 +34,14 @@ import org.nsegw.emulator.anpr.EmulatedCamera;
 import org.nsegw.emulator.anpr.Timeline;
 import org.nsegw.emulator.anpr.TruthRecord;
 import org.nsegw.emulator.anpr.http.Credentials;
+import org.nsegw.emulator.camera.DirtyRoad;
+import org.nsegw.emulator.camera.ExitPass;
+import org.nsegw.emulator.camera.ExitSchedule;
+import org.nsegw.emulator.camera.SiteCameraEmulator;
+import org.nsegw.emulator.camera.scene.Condition;
+import org.nsegw.emulator.camera.scene.SceneRenderer;
+import org.nsegw.emulator.platform.PlatformReceiver;
+import org.nsegw.emulator.platform.ReceivedCase;
 import org.nsegw.emulator.serial.VirtualSerialPort;
 import org.nsegw.emulator.traffic.EmulatedVehicle;
 import org.nsegw.emulator.weigh.Faults;
@@ -49,18 +57,37 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nsegw demo}: the example sites, each on its own gateway process, with emulated devices where emulators
  * exist (the weigh sensors on socat serial lines; the ANPR cameras reading the same trucks and pushing to the
- * gateway's receiver, or serving their event stream), started, watched and stopped, with a summary at the end that
- * compares what the emulators sent with what the gateways recorded.
+ * gateway's receiver, or serving their event stream; a construction site's exit camera showing those trucks leave,
+ * some muddy or uncovered), started, watched and stopped, with a summary at the end that compares what the emulators
+ * sent with what the gateways recorded.
  */
 @Command(name = "demo", description = {
-    "Run the example sites on gateways of their own with emulated weigh sensors and ANPR cameras, show",
-    "their progress, stop them and summarise. Everything the gateways write goes to demo-data/<gateway id>/."})
+    "Run the example sites on gateways of their own with emulated weigh sensors, ANPR cameras and site-exit cameras, deliver",
+    "their cases over MQTT to the platform emulator, show their progress, stop them and summarise.",
+    "Everything the gateways write goes to demo-data/<gateway id>/, the platform's store to demo-data/platform/.",
+    "The broker is an embedded one (Moquette, MQTT 3.1.1) on loopback unless --broker names another."})
 final class DemoCommand implements Callable<Integer> {
 
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(40);
     static final long PROGRESS_MS = 5000;
+    /** The uplink's topic prefix when a site file does not give one (its metatype default). */
+    static final String DEFAULT_TOPIC_PREFIX = "nsegw";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The emulated exit camera's frames: the size the example's regions were drawn for, the light the detectors see best. */
+    static final int EXIT_WIDTH = 640;
+    static final int EXIT_HEIGHT = 360;
+    static final Condition EXIT_CONDITION = Condition.CLEAR_DAY;
+    /** Frames per second of the exit camera's MJPEG stream (a snapshot camera is polled at its intervalMs). */
+    static final double EXIT_FPS = 5;
+    /** Shares of muddy trucks and of uncovered loads leaving a site. */
+    static final double MUDDY_SHARE = 0.4;
+    static final double UNCOVERED_SHARE = 0.4;
+    /**
+     * The seed of the exit camera's backdrop and of which trucks are muddy or uncovered: fixed, so that every demo shows
+     * the same (with it the first truck to leave is muddy, the second has its load uncovered, the third is clean).
+     */
+    static final long EXIT_SEED = 17;
 
     @Spec
     CommandSpec spec;
@@ -89,6 +116,25 @@ final class DemoCommand implements Callable<Integer> {
                     + "(see emulators/README.md)")
     String cameraFaults;
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "an MQTT broker for the gateways and the platform emulator, tcp://HOST:PORT or ssl://HOST:PORT"
+                    + " (default: an embedded Moquette broker on a free loopback port)")
+    String broker;
+
+    @Option(names = "--mqtt", paramLabel = "5|3.1.1",
+            description = "the MQTT version spoken to --broker (default: 5, the platform on a shared subscription;"
+                    + " 3.1.1: an unshared one). The embedded broker speaks 3.1.1 only")
+    String mqtt;
+
+    @Option(names = "--drain-seconds", defaultValue = "60", paramLabel = "N",
+            description = "how long, at most, the demo waits at the end for every case to be decided and acknowledged"
+                    + " by the platform (default: ${DEFAULT-VALUE})")
+    int drainSeconds;
+
+    /** Where the cases go: the broker, the MQTT version the gateways and the platform speak, the platform's store. */
+    private record Uplink(String broker, boolean v5, Path store) {
+    }
+
     /** One gateway of the demo and its emulated devices. */
     private static final class Run {
         final String label;
@@ -97,6 +143,7 @@ final class DemoCommand implements Callable<Integer> {
         long devices;
         List<PlannedConfiguration> weighDevices = List.of();
         List<PlannedConfiguration> cameraDevices = List.of();
+        List<PlannedConfiguration> siteCameraDevices = List.of();
         int receiverPort;
         long platesStored;
         Path data;
@@ -111,12 +158,18 @@ final class DemoCommand implements Callable<Integer> {
         String failure = "";
         final List<WeighEmulator> emulators = new ArrayList<>();
         final List<AnprEmulator> cameras = new ArrayList<>();
+        /** Emulated site-exit cameras, started before the gateway with an empty exit, given their trucks by playCameras. */
+        final List<ExitCamera> exitCameras = new ArrayList<>();
         final Map<String, List<EmulatedVehicle>> traffic = new LinkedHashMap<>();
         final Map<String, WeighEmulator> weighByLane = new LinkedHashMap<>();
         final Map<String, List<CameraSetup>> cameraSetups = new LinkedHashMap<>();
         final List<String> settings = new ArrayList<>();
+        int consolePort;
         org.nsegw.rules.internal.Rules rules;
         Journal.Tally journal;
+        String topicPrefix = DEFAULT_TOPIC_PREFIX;
+        OutboxStates outbox = OutboxStates.NONE;
+        String outboxProblem = "";
 
         Run(String label, Path site) {
             this.label = label;
@@ -133,7 +186,11 @@ final class DemoCommand implements Callable<Integer> {
                     .map(TruthRecord::eventId).distinct().count();
         }
 
-        /** Stops the cameras; an exchange under way is finished first, so that the books agree. */
+        /**
+         * Stops the ANPR cameras; an exchange under way is finished first, so that the books agree. The exit cameras go on
+         * showing the empty exit until the gateways have stopped (a camera gone while the gateway still polls it would be
+         * an offline alarm in its log).
+         */
         void closeCameras() {
             for (AnprEmulator c : cameras) {
                 try {
@@ -146,6 +203,7 @@ final class DemoCommand implements Callable<Integer> {
 
         void closeEmulators() {
             closeCameras();
+            exitCameras.forEach(c -> c.emulator().close());
             for (WeighEmulator e : emulators) {
                 try {
                     e.close();
@@ -156,14 +214,25 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /** An emulated site-exit camera of a run: the device it stands in for, its lane, the emulator. */
+    private record ExitCamera(String id, String lane, SiteCameraEmulator emulator) {
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         Distribution dist = Distribution.locate();
         Faults injected = Faults.parse(faults);
         List<Path> files = sites != null ? sites
                 : List.of(dist.examples().resolve("bridge-example.yaml"), dist.examples().resolve("site-example.yaml"));
-        Path root = dataRoot != null ? dataRoot : dist.home().resolve("demo-data");
+        Path root = (dataRoot != null ? dataRoot : dist.home().resolve("demo-data")).toAbsolutePath();
+        Optional<String> wrong = checkUplinkOptions();
+        if (wrong.isPresent()) {
+            err.println("nsegw demo: " + wrong.get());
+            return Nsegw.EXIT_INVALID;
+        }
+        boolean embedded = broker == null;
         List<Run> runs = new ArrayList<>();
         out.println("NSE Gateway demo: " + files.size() + " example site(s), each on its own gateway");
         out.println();
@@ -183,7 +252,11 @@ final class DemoCommand implements Callable<Integer> {
                     .filter(c -> c.pid().equals(SiteCompiler.DEVICE_PIDS.get(DeviceKind.WEIGH_SENSOR))).toList();
             run.cameraDevices = check.plan().configurations().stream()
                     .filter(c -> c.pid().equals(SiteCompiler.DEVICE_PIDS.get(DeviceKind.ANPR_CAMERA))).toList();
-            run.data = root.resolve(run.gatewayId).toAbsolutePath();
+            run.siteCameraDevices = check.plan().configurations().stream()
+                    .filter(c -> c.pid().equals(SiteCompiler.DEVICE_PIDS.get(DeviceKind.SITE_CAMERA))).toList();
+            check.plan().configurations().stream().filter(c -> c.pid().equals(SiteCompiler.UPLINK_PID)).findFirst()
+                    .map(c -> c.properties().get("topicPrefix")).ifPresent(prefix -> run.topicPrefix = String.valueOf(prefix));
+            run.data = root.resolve(run.gatewayId);
             out.printf("   [%s] %s: valid, gateway %s, %d lanes, %d devices%n", run.label, display(dist, file), run.gatewayId,
                     check.count(SiteCompiler.LANE_PID), run.devices);
             runs.add(run);
@@ -231,61 +304,166 @@ final class DemoCommand implements Callable<Integer> {
                         display(dist, run.data.resolve("dev")));
             }
             planCameras(run, cameraFaultList, seed++, out);
+            planExitCameras(run, dist, out);
         }
 
         out.println();
-        out.println("3. Starting the gateways");
-        for (Run run : runs) {
-            run.startedNanos = System.nanoTime();
-            List<String> args = new ArrayList<>(List.of("run", "--site", run.site.toString(), "--data", run.data.toString()));
-            run.settings.forEach(set -> args.addAll(List.of("--set", set)));
-            run.process = new ProcessBuilder(dist.command(args.toArray(String[]::new)))
-                    .redirectErrorStream(true)
-                    .redirectOutput(run.data.resolve("console.log").toFile())
-                    .start();
-            out.printf("   [%s] gateway %s started (pid %d), data in %s%n", run.label, run.gatewayId, run.process.pid(),
-                    display(dist, run.data));
-            out.flush();
-        }
-        for (Run run : runs) {
-            awaitReady(run, out);
-        }
-
-        out.println();
-        out.println("4. Running for " + seconds + " s: trucks cross the emulated weigh sensors and pass the emulated ANPR cameras"
-                + " (site cameras have no emulator in this version and stay offline)");
-        for (Run run : runs) {
-            run.emulators.forEach(WeighEmulator::playNow);
-            playCameras(run, seed++);
-        }
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            TimeUnit.MILLISECONDS.sleep(Math.min(PROGRESS_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
-            StringBuilder line = new StringBuilder("   ");
-            for (Run run : runs) {
-                Optional<JsonNode> s = status(run);
-                if (s.isPresent()) {
-                    run.online = online(s.get());
-                    line.append(String.format("[%s] %s, %d/%d devices online, %d trucks weighed, %d plates read   ", run.label,
-                            run.process.isAlive() ? "running" : "STOPPED", run.online, run.devices, counter(s.get(), "records"),
-                            counter(s.get(), "reads")));
+        out.println("3. Starting the MQTT broker, the platform emulator and the gateways");
+        Path store = root.resolve("platform");
+        deleteTree(store); // the gateways start new chains: a store of an earlier run would reject them
+        Path brokerDir = root.resolve("broker");
+        deleteTree(brokerDir);
+        DemoLogs logs = DemoLogs.to((embedded ? brokerDir : store).resolve("mqtt.log"), DemoLogs.MQTT);
+        DemoBroker embeddedBroker = null;
+        List<PlatformReceiver> platforms = new ArrayList<>();
+        try {
+            Uplink uplink;
+            if (embedded) {
+                try {
+                    embeddedBroker = DemoBroker.start(brokerDir);
+                } catch (IOException e) {
+                    out.println("   The demo stops: " + e.getMessage() + "; see " + display(dist, brokerDir.resolve("mqtt.log")));
+                    runs.forEach(Run::closeEmulators);
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                    return Nsegw.EXIT_FAILURE;
                 }
+                uplink = new Uplink(embeddedBroker.url(), false, store);
+                out.printf("   broker: embedded Moquette on %s (MQTT 3.1.1, messages up to %d KiB), log in %s%n", uplink.broker(),
+                        DemoBroker.MAX_MESSAGE_BYTES / 1024, display(dist, brokerDir.resolve("mqtt.log")));
+            } else {
+                uplink = new Uplink(broker, !mqtt().equals("3.1.1"), store);
+                out.printf("   broker: %s (MQTT %s)%n", broker, uplink.v5() ? "5" : "3.1.1");
             }
-            out.println(line.toString().stripTrailing());
-            out.flush();
-        }
+            for (String prefix : runs.stream().map(r -> r.topicPrefix).distinct().toList()) {
+                PlatformReceiver.Settings settings = PlatformReceiver.Settings.of(uplink.broker(), prefix, store);
+                // Moquette (and RabbitMQ) know no shared subscriptions: one receiver on an unshared one
+                settings = uplink.v5() ? settings : settings.withMqttVersion(3).withGroup("");
+                try {
+                    platforms.add(PlatformReceiver.start(settings));
+                } catch (IOException e) {
+                    out.println("   The demo stops: the platform emulator cannot connect to the broker " + uplink.broker() + ": "
+                            + e.getMessage());
+                    out.println("   " + (embedded ? "The embedded broker did not accept it; see " + display(dist, brokerDir.resolve("mqtt.log"))
+                            : "Check that the broker runs and is reachable from here, the URL (tcp://HOST:1883 or ssl://HOST:8883),"
+                                    + " that it takes anonymous clients, and --mqtt (5 or 3.1.1); or leave --broker out to use"
+                                    + " the embedded one."));
+                    runs.forEach(Run::closeEmulators);
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                    return Nsegw.EXIT_FAILURE;
+                }
+                out.printf("   platform: emulator subscribed to %s/+/case/#%s, store in %s%n", prefix,
+                        settings.group().isEmpty() ? "" : " (shared, group " + settings.group() + ")", display(dist, store));
+            }
+            for (Run run : runs) {
+                run.settings.addAll(uplinkSettings(uplink));
+                // each gateway's installer console on a port of its own (all would want 8443)
+                run.consolePort = freeLoopbackPort();
+                run.settings.add("console.port=" + run.consolePort);
+            }
+            for (Run run : runs) {
+                run.startedNanos = System.nanoTime();
+                List<String> args = new ArrayList<>(List.of("run", "--site", run.site.toString(), "--data", run.data.toString()));
+                run.settings.forEach(set -> args.addAll(List.of("--set", set)));
+                run.process = new ProcessBuilder(dist.command(args.toArray(String[]::new)))
+                        .redirectErrorStream(true)
+                        .redirectOutput(run.data.resolve("console.log").toFile())
+                        .start();
+                out.printf("   [%s] gateway %s started (pid %d), data in %s, cases to %s%n", run.label, run.gatewayId,
+                        run.process.pid(), display(dist, run.data), embedded ? "the embedded broker" : broker);
+                out.flush();
+            }
+            for (Run run : runs) {
+                awaitReady(run, out);
+            }
 
-        out.println();
-        out.println("5. Letting the last trucks pass, then stopping the cameras, the gateways (SIGTERM) and the weigh emulators");
-        awaitQuiet(runs, out);
-        runs.forEach(Run::closeCameras);
-        for (Run run : runs) {
-            stop(run, out);
+            out.println();
+            out.println("4. Running for " + seconds + " s: trucks cross the emulated weigh sensors, pass the emulated ANPR cameras"
+                    + " and leave the construction site past its emulated exit camera");
+            for (Run run : runs) {
+                run.emulators.forEach(WeighEmulator::playNow);
+                playCameras(run, seed++);
+            }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end) {
+                TimeUnit.MILLISECONDS.sleep(Math.min(PROGRESS_MS, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
+                StringBuilder line = new StringBuilder("   ");
+                for (Run run : runs) {
+                    Optional<JsonNode> s = status(run);
+                    if (s.isPresent()) {
+                        run.online = online(s.get());
+                        line.append(String.format("[%s] %s, %d/%d devices online, %d trucks weighed, %d plates read, %d cases"
+                                + " acknowledged   ", run.label, run.process.isAlive() ? "running" : "STOPPED", run.online,
+                                run.devices, counter(s.get(), "records"), counter(s.get(), "reads"), acknowledged(dist, run)));
+                    }
+                }
+                out.println(line.toString().stripTrailing());
+                out.flush();
+            }
+
+            out.println();
+            out.println("5. Letting the last trucks pass and the platform acknowledge every case, then stopping the cameras,"
+                    + " the gateways (SIGTERM) and the weigh emulators");
+            awaitQuiet(runs, out);
+            runs.forEach(Run::closeCameras);
+            awaitDelivered(runs, dist, out);
+            for (Run run : runs) {
+                stop(run, out);
+            }
+            runs.forEach(Run::closeEmulators);
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } finally {
+            platforms.forEach(PlatformReceiver::close); // finishes what is at hand, then disconnects
+            if (embeddedBroker != null) {
+                embeddedBroker.close();
+            }
+            logs.close();
         }
-        runs.forEach(Run::closeEmulators);
-        Runtime.getRuntime().removeShutdownHook(cleanup);
         out.println();
-        return summary(runs, dist, out);
+        return summary(runs, dist, store, out);
+    }
+
+    /** A problem with --broker or --mqtt, if any. */
+    private Optional<String> checkUplinkOptions() {
+        if (broker == null) {
+            if (mqtt != null && !mqtt().equals("3.1.1")) {
+                return Optional.of("the embedded broker (Moquette 0.17) speaks MQTT 3.1.1 only; give --broker URL for MQTT 5");
+            }
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(broker);
+        } catch (java.net.URISyntaxException e) {
+            return Optional.of("--broker " + broker + " is not a URL: " + e.getReason() + "; write tcp://HOST:1883 or ssl://HOST:8883");
+        }
+        if (uri.getScheme() == null || !List.of("tcp", "ssl").contains(uri.getScheme()) || uri.getHost() == null
+                || uri.getPort() < 0) {
+            return Optional.of("--broker " + broker + ": write tcp://HOST:PORT or ssl://HOST:PORT, e.g. tcp://127.0.0.1:1883");
+        }
+        if (mqtt != null && !List.of("5", "3.1.1").contains(mqtt())) {
+            return Optional.of("--mqtt " + mqtt + ": 5 or 3.1.1");
+        }
+        return Optional.empty();
+    }
+
+    /** --mqtt as 5 or 3.1.1 (3 and 3.1.1 are the same); 5 when not given. */
+    private String mqtt() {
+        return mqtt == null ? "5" : mqtt.equals("3") ? "3.1.1" : mqtt;
+    }
+
+    /** The settings on top of each site file that send its gateway's cases to the demo's broker. */
+    private static List<String> uplinkSettings(Uplink uplink) {
+        List<String> set = new ArrayList<>(List.of("uplink.broker=" + uplink.broker(),
+                "uplink.mqttVersion=" + (uplink.v5() ? "\"5\"" : "3.1.1")));
+        if (!uplink.v5()) {
+            // MQTT 3.1.1 has no maximum packet size in CONNACK: the gateway cuts chunks of maxChunkKb
+            set.add("uplink.maxChunkKb=" + DemoBroker.CHUNK_KB);
+        }
+        if (uplink.broker().startsWith("ssl:")) {
+            // the example sites name the province's CA file; here the JVM's trusted CAs, as the platform emulator uses
+            set.add("uplink.tls.caFile=\"\"");
+        }
+        return set;
     }
 
     /**
@@ -343,15 +521,75 @@ final class DemoCommand implements Callable<Integer> {
                                 + (pulled.isEmpty() ? "" : ", " + String.join(", ", pulled) + " serving an event stream"));
     }
 
-    /** Starts the cameras of each lane on the traffic its weigh emulator plays, in step with it. */
+    /**
+     * Starts the cameras of each lane on the traffic its weigh emulator plays, in step with it; the lane's exit cameras
+     * show the same trucks leaving (the gate camera's plates, at the times it reads them) on the same timeline.
+     */
     private void playCameras(Run run, long seed) throws IOException {
-        for (Map.Entry<String, List<CameraSetup>> lane : run.cameraSetups.entrySet()) {
-            WeighEmulator weigh = run.weighByLane.get(lane.getKey());
-            List<EmulatedVehicle> trucks = weigh != null ? weigh.vehiclesAtTheSensor() : WeighEmulators.onWallClock(run.traffic.getOrDefault(lane.getKey(),
-                    WeighEmulators.traffic(seed, lane.getKey(), 240, 0.2, 5, 15, 4)));
+        java.util.Set<String> lanes = new java.util.LinkedHashSet<>(run.cameraSetups.keySet());
+        run.exitCameras.forEach(c -> lanes.add(c.lane()));
+        for (String lane : lanes) {
+            WeighEmulator weigh = run.weighByLane.get(lane);
+            List<EmulatedVehicle> trucks = weigh != null ? weigh.vehiclesAtTheSensor() : WeighEmulators.onWallClock(run.traffic.getOrDefault(lane,
+                    WeighEmulators.traffic(seed, lane, 240, 0.2, 5, 15, 4)));
             Timeline timeline = weigh != null ? new Timeline(weigh.scenarioStart(), weigh.epoch(), 1) : null;
-            run.cameras.add(AnprEmulator.start(new AnprEmulator.Settings(lane.getValue(), trucks, seed, timeline,
-                    run.data.resolve("dev").resolve("anpr-" + lane.getKey() + ".truth.jsonl"))));
+            List<CameraSetup> setups = run.cameraSetups.getOrDefault(lane, List.of());
+            if (!setups.isEmpty()) {
+                AnprEmulator anpr = AnprEmulator.start(new AnprEmulator.Settings(setups, trucks, seed, timeline,
+                        run.data.resolve("dev").resolve("anpr-" + lane + ".truth.jsonl")));
+                run.cameras.add(anpr);
+                timeline = anpr.timeline();
+            }
+            if (timeline == null) {
+                timeline = Timeline.realTime(Instant.now());
+            }
+            for (ExitCamera exit : run.exitCameras) {
+                if (exit.lane().equals(lane)) {
+                    exit.emulator().play(ExitSchedule.of(trucks, EXIT_SEED, MUDDY_SHARE, UNCOVERED_SHARE), timeline);
+                }
+            }
+        }
+    }
+
+    /**
+     * An emulated exit camera for each site camera that is polled or streamed ({@code snapshot}, {@code mjpeg}): started
+     * now on a free loopback port with an empty exit, so that the gateway finds it when it starts, with an account of its
+     * own; the gateway is pointed at it, and given a clean-road reference rendered from the same backdrop, through
+     * settings on top of the site file. {@link #playCameras} gives it the trucks.
+     */
+    private void planExitCameras(Run run, Distribution dist, PrintWriter out) throws IOException {
+        SecureRandom random = new SecureRandom();
+        for (PlannedConfiguration camera : run.siteCameraDevices) {
+            Map<String, Object> p = camera.properties();
+            String protocol = String.valueOf(p.get("protocol"));
+            if (!protocol.equals("snapshot") && !protocol.equals("mjpeg")) {
+                continue; // event pictures come with the gate camera's reads; a folder replays itself
+            }
+            String id = camera.name();
+            String lane = String.valueOf(p.get("lane"));
+            Object configured = p.get("username");
+            String user = configured == null || String.valueOf(configured).isBlank() ? id : String.valueOf(configured);
+            String password = HexFormat.of().formatHex(random.generateSeed(6));
+            Path dev = run.data.resolve("dev");
+            Path reference = dev.resolve(id + "-clean-road.jpg");
+            Files.write(reference, SceneRenderer.render(SiteCameraEmulator.emptyExit(EXIT_SEED, EXIT_WIDTH, EXIT_HEIGHT, EXIT_CONDITION,
+                    false)).jpeg());
+            SiteCameraEmulator emulator = SiteCameraEmulator.start(new SiteCameraEmulator.Settings(id, List.of(), DirtyRoad.NEVER,
+                    EXIT_SEED, EXIT_WIDTH, EXIT_HEIGHT, EXIT_CONDITION, Timeline.realTime(Instant.now()), Credentials.digest(user, password),
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), EXIT_FPS, dev.resolve(id + ".truth.jsonl")));
+            run.exitCameras.add(new ExitCamera(id, lane, emulator));
+            run.settings.add(id + ".protocol=" + protocol);
+            run.settings.add(id + ".address=127.0.0.1");
+            run.settings.add(id + ".port=" + emulator.address().getPort());
+            run.settings.add(id + ".path=" + (protocol.equals("mjpeg") ? SiteCameraEmulator.STREAM_PATH : SiteCameraEmulator.SNAPSHOT_PATH));
+            run.settings.add(id + ".username=" + user);
+            run.settings.add(id + ".password=" + password);
+            run.settings.add(id + ".frame.width=" + EXIT_WIDTH);
+            run.settings.add(id + ".frame.height=" + EXIT_HEIGHT);
+            run.settings.add(id + ".reference.cleanRoad=" + reference);
+            out.printf("   [%s] 1 exit camera emulator for %s on %s (%s, Digest), the same trucks leaving: %.0f %% muddy, %.0f %% loads"
+                    + " uncovered (seed %d); clean-road reference %s%n", run.label, id, protocol.equals("mjpeg") ? emulator.streamUri()
+                    : emulator.snapshotUri(), protocol, MUDDY_SHARE * 100, UNCOVERED_SHARE * 100, EXIT_SEED, display(dist, reference));
         }
     }
 
@@ -391,6 +629,72 @@ final class DemoCommand implements Callable<Integer> {
             TimeUnit.MILLISECONDS.sleep(200);
         }
         out.println("   (not every truck had been recorded after 20 s more; stopping anyway)");
+    }
+
+    /**
+     * Waits (at most --drain-seconds) until each gateway has decided every truck it weighed (fusion hands a passage on
+     * about 20 s after the truck crossed the sensor, docs/fusion.md), signed every verdict into its outbox, and the
+     * platform has acknowledged every case in it: what a gateway still holds when it stops would wait in its outbox
+     * for the next start, and the summary would count it as not delivered.
+     */
+    private void awaitDelivered(List<Run> runs, Distribution dist, PrintWriter out) throws InterruptedException {
+        out.printf("   Waiting (at most %d s) until fusion has decided every truck and plate read (it waits about 20 s for"
+                + " late reads) and the platform has acknowledged every case%n", drainSeconds);
+        out.flush();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSeconds);
+        long nextProgress = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(PROGRESS_MS);
+        while (true) {
+            boolean done = true;
+            StringBuilder line = new StringBuilder("   ");
+            for (Run run : runs) {
+                if (!run.process.isAlive()) {
+                    line.append(String.format("[%s] STOPPED   ", run.label));
+                    continue;
+                }
+                Optional<JsonNode> s = status(run);
+                long weighed = s.map(j -> counter(j, "records")).orElse(0L);
+                long reads = s.map(j -> counter(j, "reads")).orElse(0L);
+                // fusion holds nothing once every weigh record and every plate read is in a passage
+                Journal.Progress journal = Journal.progress(run.data);
+                OutboxStates outbox = outboxStates(dist, run);
+                done &= journal.weighedPassages() >= weighed && journal.plateReads() >= reads
+                        && journal.verdicts() == journal.passages() && outbox.total() == journal.verdicts()
+                        && outbox.acknowledged() == outbox.total();
+                line.append(String.format("[%s] %d/%d trucks and %d/%d plate reads decided, %d/%d cases acknowledged   ",
+                        run.label, journal.weighedPassages(), weighed, journal.plateReads(), reads, outbox.acknowledged(),
+                        outbox.total()));
+            }
+            long now = System.nanoTime();
+            if (done || now >= deadline || now >= nextProgress) {
+                out.println(line.toString().stripTrailing());
+                out.flush();
+                nextProgress = now + TimeUnit.MILLISECONDS.toNanos(PROGRESS_MS);
+            }
+            if (done) {
+                return;
+            }
+            if (now >= deadline) {
+                out.printf("   (not every case was decided and acknowledged after %d s; stopping anyway: the rest waits in the"
+                        + " outboxes)%n", drainSeconds);
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(250);
+        }
+    }
+
+    /** The gateway's outbox now; what it was last time if it cannot be read at this moment. */
+    private static OutboxStates outboxStates(Distribution dist, Run run) {
+        try {
+            run.outbox = OutboxStates.read(run.data);
+            run.outboxProblem = "";
+        } catch (IOException e) {
+            run.outboxProblem = e.getMessage();
+        }
+        return run.outbox;
+    }
+
+    private static long acknowledged(Distribution dist, Run run) {
+        return outboxStates(dist, run).acknowledged();
     }
 
     private static int freeLoopbackPort() throws IOException {
@@ -443,7 +747,7 @@ final class DemoCommand implements Callable<Integer> {
         run.journal = Journal.tally(run.data, run.rules);
     }
 
-    private int summary(List<Run> runs, Distribution dist, PrintWriter out) {
+    private int summary(List<Run> runs, Distribution dist, Path store, PrintWriter out) {
         out.println("Summary");
         String format = "  %-16s %-20s %-9s %-11s %-7s %-13s %-13s %-9s %-9s %s%n";
         out.printf(format, "SITE", "GATEWAY", "READY IN", "COMPONENTS", "ONLINE", "WEIGHED/SENT", "PLATES/SENT", "REJECTED",
@@ -466,10 +770,21 @@ final class DemoCommand implements Callable<Integer> {
                     run.rejected + " frames", run.clean ? "clean" : "FAILED", display(dist, run.data));
         }
         out.println();
-        out.println("Decisions: each gateway's journal, every passage judged again as 'nsegw judge' does, and the evidence"
-                + " packets in its outbox checked as 'nsegw verify' does");
-        String decisions = "  %-16s %-9s %-11s %-7s %-10s %-14s %s%n";
-        out.printf(decisions, "SITE", "PASSAGES", "VIOLATIONS", "REVIEW", "COMPLIANT", "REPLAYED", "PACKETS");
+        out.println("Decisions: each gateway's journal, every passage judged again as 'nsegw judge' does, the evidence"
+                + " packets in its outbox checked as 'nsegw verify' does, the cases sent whole to the platform and"
+                + " acknowledged VERIFIED by it, and the platform's store checked again");
+        String decisions = "  %-16s %-9s %-11s %-7s %-10s %-14s %-22s %-8s %-13s %s%n";
+        out.printf(decisions, "SITE", "PASSAGES", "VIOLATIONS", "REVIEW", "COMPLIANT", "REPLAYED", "PACKETS", "SENT",
+                "ACKNOWLEDGED", "AT PLATFORM");
+        Map<String, PacketVerifier.DirectoryResult> platform = Map.of();
+        List<ReceivedCase> received = List.of();
+        String platformProblem = "";
+        try {
+            platform = Files.isDirectory(store) ? PlatformReceiver.verifyStore(store, java.util.Set.of()) : Map.of();
+            received = Files.isDirectory(store) ? ReceivedCase.readAll(store) : List.of();
+        } catch (IOException e) {
+            platformProblem = "the platform's store " + store + " cannot be read: " + e.getMessage();
+        }
         for (Run run : runs) {
             Journal.Tally j = run.journal != null ? run.journal : new Journal.Tally(0, 0, 0, 0, 0, 0);
             boolean allPassed = j.passages() >= run.weighed;
@@ -492,11 +807,49 @@ final class DemoCommand implements Callable<Integer> {
                 run.failure = verified + " verified evidence packets for " + j.verdicts() + " verdicts"
                         + (evidence == null || evidence.chainProblems().isEmpty() ? "" : ", chain: " + evidence.chainProblems());
             }
-            ok &= allPassed && allJudged && j.differ() == 0 && allSigned;
+            // Delivery: the outbox's states (the gateway has stopped) and what the platform holds of this gateway
+            OutboxStates sent = outboxStates(dist, run);
+            PacketVerifier.DirectoryResult atPlatform = platform.get(run.gatewayId);
+            long platformVerified = atPlatform == null ? 0 : atPlatform.packets().stream().filter(PacketVerifier.Result::ok).count();
+            List<ReceivedCase> rejected = received.stream().filter(c -> c.gateway().equals(run.gatewayId))
+                    .filter(c -> c.status().equals("REJECTED")).toList();
+            boolean allAcknowledged = run.outboxProblem.isEmpty() && sent.acknowledged() == sent.total() && sent.total() == j.verdicts();
+            boolean allAtPlatform = platformProblem.isEmpty() && platformVerified == sent.total()
+                    && (atPlatform == null ? sent.total() == 0 : atPlatform.ok());
+            if (!allAcknowledged && run.failure.isEmpty()) {
+                run.failure = !run.outboxProblem.isEmpty() ? run.outboxProblem
+                        : sent.acknowledged() + " of " + sent.total() + " cases acknowledged by the platform (" + sent.sentWhole()
+                                + " sent whole" + (rejected.isEmpty() ? "" : ", " + rejected.size() + " REJECTED: " + rejected.get(0).reason())
+                                + "); see " + display(dist, run.data.resolve("log").resolve("nsegw.0.log")) + " (Uplink)";
+            }
+            if (!allAtPlatform && run.failure.isEmpty()) {
+                run.failure = !platformProblem.isEmpty() ? platformProblem
+                        : platformVerified + " of " + sent.total() + " cases verified in the platform's store"
+                                + (atPlatform == null || atPlatform.chainProblems().isEmpty() ? "" : ", chain: " + atPlatform.chainProblems());
+            }
+            ok &= allPassed && allJudged && j.differ() == 0 && allSigned && allAcknowledged && allAtPlatform;
             out.printf(decisions, run.label, j.passages(), j.violations(), j.review(), j.compliant(),
                     j.differ() == 0 ? "same verdicts" : j.differ() + " DIFFER",
-                    verified + " verified" + (evidence != null && evidence.chainProblems().isEmpty() ? ", chained" : ""));
+                    verified + " verified" + (evidence != null && evidence.chainProblems().isEmpty() ? ", chained" : ""),
+                    sent.sentWhole() + "/" + sent.total(), sent.acknowledged() + " VERIFIED",
+                    platformVerified + " verified" + (atPlatform != null && atPlatform.ok() ? ", chained" : ""));
         }
+        for (Run run : runs) {
+            if (run.exitCameras.isEmpty()) {
+                continue;
+            }
+            Journal.Cleanliness found = Journal.cleanliness(run.data);
+            List<ExitPass> left = run.exitCameras.stream().flatMap(c -> c.emulator().passes().stream()).toList();
+            out.printf("  %-16s cleanliness: %d case(s), %d muddy vehicle, %d uncovered load, %d dirty road; the exit camera"
+                    + " showed %d truck(s) leaving, %d muddy, %d with the load uncovered%n", run.label, found.cases(),
+                    found.of("MUDDY_VEHICLE"), found.of("UNCOVERED_LOAD"), found.of("DIRTY_ROAD"), left.size(),
+                    left.stream().filter(x -> x.truck().muddy()).count(), left.stream().filter(x -> x.truck().uncovered()).count());
+        }
+        long duplicates = received.stream().filter(c -> c.status().equals("DUPLICATE")).count();
+        out.println();
+        out.printf("Platform emulator: %d cases verified and stored, %d rejected, %d repeated notices answered again; store in %s%n",
+                received.stream().filter(c -> c.status().equals("VERIFIED")).count(),
+                received.stream().filter(c -> c.status().equals("REJECTED")).count(), duplicates, display(dist, store));
         out.println();
         Run first = runs.get(0);
         out.println("Look closer:");
@@ -505,14 +858,29 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  ./nsegw judge --site " + display(dist, first.site) + " " + display(dist, first.data.resolve("journal"))
                 + "   its passages judged again, verdicts as JSON lines");
         out.println("  ./nsegw verify " + display(dist, first.data) + "   its evidence packets: signatures, digests, chain");
+        out.println("  ./nsegw verify " + display(dist, store.resolve(first.gatewayId)) + "   the same cases as the platform"
+                + " received them");
+        out.println("  less " + display(dist, store.resolve(ReceivedCase.FILE)) + "   what the platform received, one JSON line"
+                + " per case");
         out.println("  ./nsegw run --site " + display(dist, first.site) + "   run it yourself (Ctrl-C stops it)");
+        out.println("  (while it runs, its installer console is on https://127.0.0.1:8443/, the password in "
+                + Path.of("data", first.gatewayId, "console", "setup-password") + "; docs/console.md)");
         out.println();
         out.println("  ls " + display(dist, first.data.resolve("media").resolve("anpr")) + "   the plate reads, each with its"
                 + " pictures and read.json");
+        for (Run run : runs) {
+            if (!run.exitCameras.isEmpty()) {
+                out.println("  ls " + display(dist, run.data.resolve("media").resolve("vision")) + "   the exits " + run.gatewayId
+                        + "'s camera caught: frames before, at and after, annotated images, clip.avi");
+                out.println("  unzip -l " + display(dist, store.resolve(run.gatewayId)) + "/<case id>.zip   a cleanliness case as"
+                        + " the platform received it");
+            }
+        }
         out.println();
         out.println(ok ? "Demo finished: every gateway started, applied its site file, weighed every truck its emulators sent, "
                 + "stored every plate read its cameras delivered, judged every passage (the same verdicts again on replay), "
-                + "signed and stored every verdict as an evidence packet that verifies, and stopped cleanly."
+                + "signed and stored every verdict as an evidence packet that verifies, delivered every case over MQTT to the"
+                + " platform, which verified, stored and acknowledged it, and stopped cleanly."
                 : "Demo FAILED: " + runs.stream().filter(r -> !r.failure.isEmpty()).map(r -> r.label + ": " + r.failure).toList());
         return ok ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
     }

@@ -95,11 +95,17 @@ record Distribution(Path dist, Path home) {
         if (name.startsWith("org.nsegw.rules-")) {
             return 5;
         }
+        if (name.startsWith("org.nsegw.remote-")) {
+            return 5; // after the site configurator and the uplink whose broker it uses; stopped before them
+        }
         if (name.startsWith("org.nsegw.fusion-")) {
             return 6;
         }
         if (name.startsWith("org.nsegw.weigh-") || name.startsWith("org.nsegw.anpr-") || name.startsWith("org.nsegw.vision-")) {
             return 7;
+        }
+        if (name.startsWith("org.nsegw.console-")) {
+            return 7; // it only watches: after the pipeline it feeds on (its first start makes a key), first to stop
         }
         return 4;
     }

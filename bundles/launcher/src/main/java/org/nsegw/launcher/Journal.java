@@ -35,6 +35,36 @@ final class Journal {
     record Tally(long passages, long verdicts, long violations, long review, long compliant, long differ) {
     }
 
+    /**
+     * How far fusion and the rules have come, from the journal while the gateway runs.
+     *
+     * @param passages        passages in the journal
+     * @param weighedPassages passages with a weigh record
+     * @param plateReads      distinct plate reads (by event id) in the passages
+     * @param verdicts        verdicts in the journal
+     */
+    record Progress(long passages, long weighedPassages, long plateReads, long verdicts) {
+    }
+
+    /** The journal's passages and verdicts counted; a line being written at this moment is left out. */
+    static Progress progress(Path data) {
+        long weighed = 0;
+        java.util.Set<String> reads = new java.util.HashSet<>();
+        List<String> passages = lines(data, "passages");
+        long whole = 0;
+        for (String line : passages) {
+            try {
+                var node = JSON.readTree(line);
+                weighed += node.path("weigh").isObject() ? 1 : 0;
+                node.path("plates").forEach(p -> reads.add(p.path("eventId").asText()));
+                whole++;
+            } catch (IOException e) {
+                // the last line, half written
+            }
+        }
+        return new Progress(whole, weighed, reads.size(), lines(data, "verdicts").size());
+    }
+
     /** Every line of the journal files {@code <prefix>-<day>.jsonl} in a data directory, oldest day first. */
     static List<String> lines(Path data, String prefix) {
         Path dir = data.resolve("journal");
@@ -50,6 +80,41 @@ final class Journal {
             // being written at this moment; the caller looks again
         }
         return lines;
+    }
+
+    /**
+     * The cleanliness findings of the journal's verdicts.
+     *
+     * @param cases   verdicts with at least one finding of a cleanliness kind
+     * @param byKind  verdicts with a finding of each kind ({@code MUDDY_VEHICLE}, {@code UNCOVERED_LOAD}, {@code DIRTY_ROAD})
+     */
+    record Cleanliness(long cases, Map<String, Long> byKind) {
+
+        static final List<String> KINDS = List.of("MUDDY_VEHICLE", "UNCOVERED_LOAD", "DIRTY_ROAD");
+
+        long of(String kind) {
+            return byKind.getOrDefault(kind, 0L);
+        }
+    }
+
+    static Cleanliness cleanliness(Path data) {
+        long cases = 0;
+        Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+        for (String line : lines(data, "verdicts")) {
+            java.util.Set<String> kinds = new java.util.LinkedHashSet<>();
+            try {
+                JSON.readTree(line).path("findings").forEach(f -> {
+                    if (Cleanliness.KINDS.contains(f.path("code").asText())) {
+                        kinds.add(f.path("code").asText());
+                    }
+                });
+            } catch (IOException e) {
+                continue;
+            }
+            cases += kinds.isEmpty() ? 0 : 1;
+            kinds.forEach(k -> byKind.merge(k, 1L, Long::sum));
+        }
+        return new Cleanliness(cases, byKind);
     }
 
     /** Reads the journal and judges every passage again with {@code rules}, as {@code nsegw judge} does. */

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         description = "NSE Gateway: weigh sensors, ANPR and site cameras to signed evidence for the enforcement platform.",
         subcommands = {RunCommand.class, ConfigCommand.class, StatusCommand.class, DemoCommand.class, DecodeCommand.class,
             PlateCommand.class, JudgeCommand.class, VerifyCommand.class, ProofCommand.class, KeysCommand.class,
-            EmulateCommand.class,
-            BenchCommand.class,
+            EmulateCommand.class, VisionCommand.class,
+            BenchCommand.class, RemoteCommand.class,
             CommandLine.HelpCommand.class})
 public final class Nsegw {
 

@@ -44,6 +44,11 @@ final class RunCommand implements Callable<Integer> {
             description = "a setting on top of the site file, e.g. --set wim-L1.port=/dev/ttyUSB3 (repeatable)")
     List<String> set = new ArrayList<>();
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = "the MQTT broker to deliver the cases to, instead of the site file's: tcp://HOST:PORT or"
+                    + " ssl://HOST:PORT (the same as --set uplink.broker=URL)")
+    String broker;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,7 +56,11 @@ final class RunCommand implements Callable<Integer> {
         Distribution dist = Distribution.locate();
         List<SiteCompiler.Setting> settings;
         try {
-            settings = set.stream().map(SiteCompiler.Setting::parse).toList();
+            List<String> given = new ArrayList<>(set);
+            if (broker != null) {
+                given.add("uplink.broker=" + broker);
+            }
+            settings = given.stream().map(SiteCompiler.Setting::parse).toList();
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return Nsegw.EXIT_INVALID;

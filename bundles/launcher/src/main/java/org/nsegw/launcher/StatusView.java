@@ -65,6 +65,7 @@ final class StatusView {
         lines.add("  components: " + components.path("active").asInt() + " active"
                 + (pending.isEmpty() ? ", none pending" : ", " + pending.size() + " not active:"));
         pending.forEach(p -> lines.add("    " + p));
+        health(status.path("health"), lines);
         JsonNode devices = status.path("devices");
         long online = 0;
         for (JsonNode d : devices) {
@@ -87,6 +88,42 @@ final class StatusView {
             }
         }
         return lines;
+    }
+
+    /** The health report's outbox, disk, clock, certificates and alarms (docs/operations.md); nothing without one. */
+    private void health(JsonNode h, List<String> lines) {
+        if (!h.isObject()) {
+            return;
+        }
+        JsonNode box = h.path("outbox");
+        if (box.isObject()) {
+            long cases = box.path("unacknowledgedCases").asLong();
+            lines.add("  outbox: " + box.path("pending").asLong() + " pending, " + cases + (cases == 1 ? " case" : " cases")
+                    + " not acknowledged" + (box.path("oldestUnacknowledgedCase").isNull() ? ""
+                            : " (oldest " + box.path("oldestUnacknowledgedCase").asText() + ", waiting "
+                                    + human(Duration.ofSeconds(box.path("oldestUnacknowledgedSeconds").asLong())) + ")"));
+        }
+        JsonNode disk = h.path("disk");
+        if (disk.isObject()) {
+            lines.add("  disk: " + disk.path("usedPercent").asInt() + " % used (" + disk.path("freeMb").asLong() + " MiB free) at "
+                    + disk.path("path").asText());
+        }
+        JsonNode clock = h.path("clock");
+        if (clock.isObject()) {
+            lines.add("  clock: " + clock.path("state").asText() + " (" + clock.path("source").asText() + ")"
+                    + (clock.path("offsetMs").isNumber() ? ", offset " + clock.path("offsetMs").asDouble() + " ms" : "")
+                    + nonEmpty(": ", clock.path("detail").asText(""), ""));
+        }
+        for (JsonNode c : h.path("certificates")) {
+            long days = c.path("days").asLong();
+            lines.add("  certificate: " + c.path("kind").asText() + " " + c.path("id").asText() + " " + c.path("certificate").asText()
+                    + (days < 0 ? " expired " : " expires ") + c.path("expires").asText() + " (" + days + " days)");
+        }
+        JsonNode alarms = h.path("alarms");
+        lines.add("  alarms: " + (alarms.size() == 0 ? "none" : alarms.size() + ""));
+        for (JsonNode a : alarms) {
+            lines.add("    " + local(instant(a.path("since").asText())) + " " + a.path("text").asText());
+        }
     }
 
     private String local(Instant t) {

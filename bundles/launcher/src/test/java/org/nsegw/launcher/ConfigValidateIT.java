@@ -45,8 +45,8 @@ class ConfigValidateIT {
     void theExamplesAreValid() {
         Result r = validate(home("edge-config/bridge-example.yaml"), home("edge-config/site-example.yaml"));
         assertThat(r.exit()).as(r.out()).isZero();
-        assertThat(r.out()).contains("bridge-example.yaml: valid: gateway hz-bridge-demo-gw1, 4 lanes, 12 devices, 22 configurations",
-                "site-example.yaml: valid: gateway yh-site-demo-gw1, 1 lanes, 3 devices, 9 configurations");
+        assertThat(r.out()).contains("bridge-example.yaml: valid: gateway hz-bridge-demo-gw1, 4 lanes, 12 devices, 24 configurations",
+                "site-example.yaml: valid: gateway yh-site-demo-gw1, 1 lanes, 3 devices, 10 configurations");
     }
 
     @Test

@@ -26,6 +26,7 @@ class DistributionTest {
         assertThat(Distribution.startOrder(Path.of("org.nsegw.weigh-0.1.jar")))
                 .isEqualTo(Distribution.startOrder(Path.of("org.nsegw.anpr-0.1.jar")))
                 .isEqualTo(Distribution.startOrder(Path.of("org.nsegw.vision-0.1.jar")))
+                .isEqualTo(Distribution.startOrder(Path.of("org.nsegw.console-0.1.jar")))
                 .isEqualTo(Distribution.TOP_START_LEVEL)
                 .isGreaterThan(Distribution.startOrder(Path.of("org.nsegw.fusion-0.1.jar")));
         assertThat(Distribution.startOrder(Path.of("org.nsegw.fusion-0.1.jar")))

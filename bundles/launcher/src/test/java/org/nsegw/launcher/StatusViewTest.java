@@ -41,6 +41,30 @@ class StatusViewTest {
     }
 
     @Test
+    void theHealthReportShowsOutboxDiskClockCertificatesAndAlarms() throws Exception {
+        JsonNode doc = status(true, "2026-11-23T10:00:25Z");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc).set("health", new ObjectMapper().readTree("""
+                {"time":"2026-11-23T10:00:25.000Z","deviceCount":{"total":2,"online":1},"devices":[],
+                 "outbox":{"pending":3,"unacknowledgedCases":1,"oldestUnacknowledgedCase":"3301000012202611231015070042",
+                           "oldestUnacknowledgedSeconds":125},
+                 "disk":{"path":"/var/lib/nsegw","usedPercent":83,"freeMb":1200,"totalMb":8000},
+                 "clock":{"state":"synchronized","source":"chrony","offsetMs":0.4,"detail":"reference ntp1, stratum 2"},
+                 "certificates":[{"kind":"verification","id":"wim-L1","certificate":"JJG-42","expires":"2026-12-03","days":10}],
+                 "versions":{"gateway":"0.1.0","java":"17","framework":"felix 7","bundles":{}},
+                 "alarms":[{"condition":"disk","source":"disk","since":"2026-11-23T09:59:00.000Z","text":"disk 83 % full"}]}
+                """));
+        StatusView view = new StatusView(doc, NOW, SHANGHAI, pid -> pid == 42);
+        assertThat(view.lines()).contains(
+                "  outbox: 3 pending, 1 case not acknowledged (oldest 3301000012202611231015070042, waiting 2m 5s)",
+                "  disk: 83 % used (1200 MiB free) at /var/lib/nsegw",
+                "  clock: synchronized (chrony), offset 0.4 ms: reference ntp1, stratum 2",
+                "  certificate: verification wim-L1 JJG-42 expires 2026-12-03 (10 days)",
+                "  alarms: 1", "    2026-11-23 17:59:00 disk 83 % full");
+        assertThat(new StatusView(status(true, "2026-11-23T10:00:25Z"), NOW, SHANGHAI, pid -> true).lines())
+                .noneMatch(l -> l.startsWith("  alarms") || l.startsWith("  disk"));
+    }
+
+    @Test
     void aStaleStatusOrADeadProcessMeansTheGatewayDied() throws Exception {
         assertThat(new StatusView(status(true, "2026-11-23T10:00:00Z"), NOW, SHANGHAI, pid -> true).liveness())
                 .as("not rewritten for 30 s, 6 heartbeats").isEqualTo(StatusView.Liveness.DIED);

@@ -671,6 +671,19 @@ public final class Outbox implements AutoCloseable {
         }
     }
 
+    /**
+     * The violation or case for review that has waited longest for the platform's acknowledgement (the lowest sequence
+     * not acknowledged), for the gateway's health report; empty when the platform has acknowledged every case.
+     */
+    public synchronized Optional<Item> oldestUnacknowledgedCase() {
+        checkOpen();
+        try {
+            return store.oldestUnacknowledgedCase().map(this::item);
+        } catch (SQLException e) {
+            throw new UncheckedIOException(databaseProblem("cannot read the queue", e));
+        }
+    }
+
     public synchronized Optional<Item> find(String caseId) {
         return row(caseId).map(this::item);
     }

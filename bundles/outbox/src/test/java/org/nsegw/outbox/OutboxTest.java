@@ -104,6 +104,26 @@ class OutboxTest extends OutboxFixture {
     }
 
     @Test
+    void theOldestUnacknowledgedCaseIsTheFirstViolationOrReviewNotYetAcknowledged() throws IOException {
+        assertThat(outbox.oldestUnacknowledgedCase()).isEmpty();
+        put("c1", Priority.COMPLIANT);
+        put("t1", Priority.TELEMETRY);
+        assertThat(outbox.oldestUnacknowledgedCase()).as("compliant records and telemetry are no cases").isEmpty();
+        Item r1 = put("r1", Priority.REVIEW);
+        put("v1", Priority.VIOLATION);
+        assertThat(outbox.oldestUnacknowledgedCase()).map(Item::caseId).contains("r1");
+        assertThat(outbox.oldestUnacknowledgedCase()).map(Item::stored).contains(r1.stored());
+        outbox.markSent("r1");
+        assertThat(outbox.oldestUnacknowledgedCase()).as("sent is not acknowledged").map(Item::caseId).contains("r1");
+        outbox.acknowledge("r1");
+        assertThat(outbox.oldestUnacknowledgedCase()).map(Item::caseId).contains("v1");
+        reopen();
+        assertThat(outbox.oldestUnacknowledgedCase()).map(Item::caseId).contains("v1");
+        outbox.acknowledge("v1");
+        assertThat(outbox.oldestUnacknowledgedCase()).isEmpty();
+    }
+
+    @Test
     void theHeadAndTheQueueSurviveAReopen() throws IOException {
         put("A", Priority.VIOLATION);
         put("B", Priority.COMPLIANT);

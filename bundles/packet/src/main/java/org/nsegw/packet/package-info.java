@@ -4,7 +4,7 @@
  * checkpoints (RFC 9162 hashing). Plain Java, usable without OSGi. Format: docs/evidence-format.md.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.nsegw.packet;
 
 import org.osgi.annotation.bundle.Export;

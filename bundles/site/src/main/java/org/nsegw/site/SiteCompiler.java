@@ -44,6 +44,9 @@ public final class SiteCompiler {
     public static final String LOG_PID = "org.nsegw.log";
     public static final String CAMERA_RECEIVER_PID = "org.nsegw.anpr.receiver";
     public static final String EVIDENCE_PID = "org.nsegw.evidence";
+    public static final String CONSOLE_PID = "org.nsegw.console";
+    public static final String REMOTE_PID = "org.nsegw.remote";
+    public static final String HEALTH_PID = "org.nsegw.health";
 
     /** The factory PID of the device component of each kind. */
     public static final Map<DeviceKind, String> DEVICE_PIDS = Map.of(
@@ -80,7 +83,10 @@ public final class SiteCompiler {
             new Section("cameraReceiver", CAMERA_RECEIVER_PID, false, false),
             new Section("evidence", EVIDENCE_PID, false, false),
             new Section("uplink", UPLINK_PID, false, false),
-            new Section("logging", LOG_PID, false, false));
+            new Section("logging", LOG_PID, false, false),
+            new Section("console", CONSOLE_PID, false, false),
+            new Section("remote", REMOTE_PID, false, false),
+            new Section("health", HEALTH_PID, false, false));
 
     private final Map<String, ConfigSchema> schemas;
     private final DeviceProfiles profiles;
@@ -166,6 +172,9 @@ public final class SiteCompiler {
         return new ProfileSettings(kind == null ? "" : DEVICE_PIDS.get(kind), properties,
                 run.problems.stream().sorted(Problem.BY_LOCATION).distinct().toList());
     }
+
+    /** The prefix of a site camera's regions, polygons whose corners the compiler checks. */
+    static final String REGIONS = "regions.";
 
     /** Lane properties the compiler fills in for fusion (see org.nsegw.fusion.internal.LaneConfig). */
     static final String LANE_CAMERAS = "cameras";
@@ -261,9 +270,11 @@ public final class SiteCompiler {
                         singleton(s, new YMap(List.of(), new Location("--set " + s.key(), 0, 0)));
                     } else if (s.pid().equals(CAMERA_RECEIVER_PID) && configurations.stream()
                             .anyMatch(c -> c.pid().equals(DEVICE_PIDS.get(DeviceKind.ANPR_CAMERA)))
-                            || s.pid().equals(EVIDENCE_PID)) {
+                            || s.pid().equals(EVIDENCE_PID)
+                            || s.pid().equals(CONSOLE_PID) && schemas.containsKey(CONSOLE_PID)) {
                         // cameras need the receiver, and every gateway signs its evidence: their defaults, so that
-                        // they start once, configured (evidence must never sign with settings about to change)
+                        // they start once, configured (evidence must never sign with settings about to change); a
+                        // gateway with the installer console serves it on loopback unless the file says otherwise
                         singleton(s, new YMap(List.of(), new Location(file, 1, 1)));
                     }
                 }
@@ -303,12 +314,35 @@ public final class SiteCompiler {
 
         private void singleton(Section section, YNode node) {
             if (node instanceof YScalar s && s.isNull()) {
-                return; // an empty section: the component's defaults
+                if (!section.pid().equals(CONSOLE_PID)) {
+                    return; // an empty section: the component's defaults
+                }
+                node = new YMap(List.of(), node.location()); // the console runs unless the file turns it off
             }
             Optional<YMap> map = mapping(node, section.key());
             Optional<ConfigSchema> schema = schema(section.pid(), section.key(), node.location());
             if (map.isPresent() && schema.isPresent()) {
-                add(new PlannedConfiguration(section.pid(), "", configure(map.get(), schema.get(), section.key(), Map.of(), section.key())));
+                Map<String, Object> props = configure(map.get(), schema.get(), section.key(), Map.of(), section.key());
+                if (section.pid().equals(CONSOLE_PID)) {
+                    checkConsole(map.get(), props);
+                }
+                add(new PlannedConfiguration(section.pid(), "", props));
+            }
+        }
+
+        /** What the console's metatype cannot say: an address, not a name; a certificate and its key together. */
+        private void checkConsole(YMap map, Map<String, Object> props) {
+            if (props.get("bindAddress") instanceof String address && !address.isEmpty() && !isIpAddress(address)) {
+                problems.add(new Problem(map.get("bindAddress").map(YNode::location).orElse(map.location()),
+                        "console: bindAddress '" + address + "' is not an IP address; give one of the gateway's addresses, "
+                                + "e.g. 192.168.1.10 for its maintenance network, or 127.0.0.1 (reached through an SSH tunnel)"));
+            }
+            boolean cert = props.get("tls.certFile") instanceof String c && !c.isBlank();
+            boolean key = props.get("tls.keyFile") instanceof String k && !k.isBlank();
+            if (cert != key) {
+                problems.add(new Problem(map.get("tls").map(YNode::location).orElse(map.location()),
+                        "console: give both tls.certFile and tls.keyFile (a certificate and its key), or neither for the "
+                                + "certificate the gateway makes itself"));
             }
         }
 
@@ -571,6 +605,8 @@ public final class SiteCompiler {
                 PropertyValues.convert(sourced.node(), p, sourced.what() + ": " + id, problems::add).ifPresent(v -> {
                     if (v instanceof String text) {
                         checkFormat(id, text, sourced);
+                    } else if (v instanceof String[] corners && id.startsWith(REGIONS)) {
+                        checkPolygon(id, corners, sourced);
                     }
                     props.put(id, v);
                 });
@@ -604,6 +640,42 @@ public final class SiteCompiler {
                     problems.add(new Problem(sourced.node().location(), sourced.what() + ": timezone '" + text
                             + "' is not a known time zone; use a name such as Asia/Shanghai"));
                 }
+            }
+        }
+
+        /**
+         * A site camera's region ({@code regions.wheelZone}...): its corners as {@code "x,y"} texts, fractions of the frame
+         * from 0 to 1, at least three. The camera checks them again (and that they enclose an area).
+         */
+        private void checkPolygon(String id, String[] corners, Sourced sourced) {
+            if (corners.length == 0 || corners.length == 1 && corners[0].isBlank()) {
+                return; // an optional region left empty; a required one is reported as missing
+            }
+            String example = " e.g. [\"0.2,0.6\", \"0.87,0.6\", \"0.87,0.83\", \"0.2,0.83\"]";
+            for (int i = 0; i < corners.length; i++) {
+                String[] xy = corners[i].strip().split("\\s*,\\s*");
+                boolean ok = xy.length == 2;
+                for (int k = 0; ok && k < 2; k++) {
+                    try {
+                        double v = Double.parseDouble(xy[k]);
+                        if (!(v >= 0 && v <= 1)) {
+                            problems.add(new Problem(sourced.node().location(), sourced.what() + ": " + id + ": " + (k == 0 ? "x" : "y")
+                                    + " of corner " + (i + 1) + " is " + xy[k] + "; corners are fractions of the frame, 0 to 1"));
+                            return;
+                        }
+                    } catch (NumberFormatException e) {
+                        ok = false;
+                    }
+                }
+                if (!ok) {
+                    problems.add(new Problem(sourced.node().location(), sourced.what() + ": " + id + ": corner " + (i + 1) + " is '"
+                            + corners[i] + "'; write each corner as \"x,y\" in quotes," + example));
+                    return;
+                }
+            }
+            if (corners.length < 3) {
+                problems.add(new Problem(sourced.node().location(), sourced.what() + ": " + id + " has " + corners.length
+                        + " corner(s); a region needs at least 3," + example));
             }
         }
 
@@ -693,6 +765,26 @@ public final class SiteCompiler {
         private void add(PlannedConfiguration c) {
             configurations.add(c);
         }
+    }
+
+    /** An IPv4 address in dotted form, or an IPv6 address; never a name (that would need DNS). */
+    static boolean isIpAddress(String text) {
+        if (text.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            for (String part : text.split("\\.")) {
+                if (Integer.parseInt(part) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (text.contains(":") && text.matches("[0-9A-Fa-f:.]+")) {
+            try {
+                return java.net.InetAddress.getByName(text) instanceof java.net.Inet6Address;
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The ids of the properties that hold secrets, to hide them in logs. */

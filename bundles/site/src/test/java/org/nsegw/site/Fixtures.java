@@ -32,7 +32,8 @@ final class Fixtures {
             "org.nsegw.rules.overweight.xml",
             "org.nsegw.rules.cleanliness.xml",
             "org.nsegw.uplink.xml",
-            "org.nsegw.log.xml");
+            "org.nsegw.log.xml",
+            "org.nsegw.console.xml", "org.nsegw.remote.xml", "org.nsegw.health.xml");
 
     private static Map<String, ConfigSchema> schemas;
     private static DeviceProfiles profiles;

@@ -70,7 +70,7 @@ class MetatypeXmlTest {
             PropertySchema baud = s.property("serial.baud").orElseThrow();
             assertThat(baud.type()).isEqualTo(ValueType.INTEGER);
             assertThat(baud.name()).isEqualTo("Baud rate");
-            assertThat(baud.description()).isEmpty();
+            assertThat(baud.description()).isEqualTo("the serial line's speed in bit/s");
             assertThat(baud.cardinality()).isZero();
             assertThat(baud.isMultiValued()).isFalse();
             assertThat(baud.required()).as("required defaults to true").isTrue();
@@ -124,11 +124,12 @@ class MetatypeXmlTest {
         @Test
         void everyComponentOfTheGatewayIsDesignatedOnce() {
             Map<String, ConfigSchema> byPid = Fixtures.realSchemas();
-            assertThat(Fixtures.realSchemaList()).hasSize(11);
+            assertThat(Fixtures.realSchemaList()).hasSize(14);
             assertThat(byPid.keySet()).containsExactlyInAnyOrder("org.nsegw.gateway", "org.nsegw.fusion.lane",
                     "org.nsegw.weigh.sensor", "org.nsegw.anpr.camera", "org.nsegw.vision.camera",
                     "org.nsegw.rules.overweight", "org.nsegw.rules.cleanliness", "org.nsegw.uplink", "org.nsegw.log",
-                    "org.nsegw.anpr.receiver", "org.nsegw.evidence");
+                    "org.nsegw.anpr.receiver", "org.nsegw.evidence", "org.nsegw.console", "org.nsegw.remote",
+                    "org.nsegw.health");
             assertThat(byPid.values()).filteredOn(ConfigSchema::factory).extracting(ConfigSchema::pid)
                     .containsExactlyInAnyOrder("org.nsegw.fusion.lane", "org.nsegw.weigh.sensor", "org.nsegw.anpr.camera",
                             "org.nsegw.vision.camera");

@@ -96,7 +96,8 @@ class SiteCompilerTest {
                     "org.nsegw.rules.cleanliness",
                     "org.nsegw.anpr.receiver",
                     "org.nsegw.evidence",
-                    "org.nsegw.uplink");
+                    "org.nsegw.uplink",
+                    "org.nsegw.console");
             assertThat(plan.configurations()).allSatisfy(c -> assertThat(c.properties()).containsEntry(SiteCompiler.SITE_MARKER, file));
 
             PlannedConfiguration gateway = config(plan, "org.nsegw.gateway");
@@ -161,7 +162,13 @@ class SiteCompilerTest {
                     .containsEntry("model", "Hikvision network camera, JPEG snapshot")
                     .containsEntry("path", "/ISAPI/Streaming/channels/101/picture")
                     .containsEntry("intervalMs", 500)
-                    .containsEntry("username", "nsegw");
+                    .containsEntry("frame.maxKb", 2048)
+                    .containsEntry("username", "nsegw")
+                    .containsEntry("presence.mode", "anpr")
+                    .containsEntry("eventCamera", "anpr-gate")
+                    .doesNotContainKey("reference.cleanRoad");
+            assertThat(camera.properties().get("regions.wheelZone")).isEqualTo(new String[] {"0.2,0.6", "0.87,0.6", "0.87,0.83", "0.2,0.83"});
+            assertThat(camera.properties().get("regions.washArea")).isEqualTo(new String[] {"0,0.6", "0.21,0.6", "0.21,1", "0,1"});
 
             PlannedConfiguration cleanliness = config(plan, "org.nsegw.rules.cleanliness");
             assertThat(cleanliness.properties()).containsEntry("muddyConfidence", 0.85).containsEntry("dirtyRoadConfidence", 0.9);
@@ -181,10 +188,13 @@ class SiteCompilerTest {
             assertThat(plan.gatewayId()).isEqualTo("hz-bridge-demo-gw1");
             Map<String, Long> perPid = plan.configurations().stream()
                     .collect(Collectors.groupingBy(PlannedConfiguration::pid, Collectors.counting()));
-            assertThat(perPid).containsExactlyInAnyOrderEntriesOf(Map.of(
-                    "org.nsegw.gateway", 1L, "org.nsegw.fusion.lane", 4L, "org.nsegw.weigh.sensor", 4L,
-                    "org.nsegw.anpr.camera", 8L, "org.nsegw.rules.overweight", 1L, "org.nsegw.uplink", 1L, "org.nsegw.log", 1L,
-                    "org.nsegw.anpr.receiver", 1L, "org.nsegw.evidence", 1L));
+            assertThat(perPid).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                    Map.entry("org.nsegw.gateway", 1L), Map.entry("org.nsegw.fusion.lane", 4L), Map.entry("org.nsegw.weigh.sensor", 4L),
+                    Map.entry("org.nsegw.anpr.camera", 8L), Map.entry("org.nsegw.rules.overweight", 1L), Map.entry("org.nsegw.uplink", 1L),
+                    Map.entry("org.nsegw.log", 1L), Map.entry("org.nsegw.anpr.receiver", 1L), Map.entry("org.nsegw.evidence", 1L),
+                    Map.entry("org.nsegw.console", 1L), Map.entry("org.nsegw.health", 1L)));
+            assertThat(config(plan, SiteCompiler.HEALTH_PID).properties()).containsEntry("diskAlarmPercent", 80)
+                    .containsEntry("verificationWarnDays", 30).containsEntry("clock.maxOffsetMs", 1000);
             assertThat(plan.configurations()).filteredOn(c -> c.pid().equals(SiteCompiler.LANE_PID))
                     .extracting(PlannedConfiguration::name).containsExactly("L1", "L2", "L3", "L4");
             assertThat(plan.configurations()).allSatisfy(c -> assertThat(c.properties()).containsEntry(SiteCompiler.SITE_MARKER, file));
@@ -251,8 +261,8 @@ class SiteCompilerTest {
             SitePlan plan = valid(GATEWAY);
             assertThat(plan.gatewayId()).isEqualTo("gw1");
             assertThat(plan.configurations()).extracting(PlannedConfiguration::displayId)
-                    .as("the gateway, and evidence with its defaults: every gateway signs its evidence")
-                    .containsExactly("org.nsegw.gateway", "org.nsegw.evidence");
+                    .as("the gateway, evidence with its defaults (every gateway signs its evidence) and the installer console")
+                    .containsExactly("org.nsegw.gateway", "org.nsegw.evidence", "org.nsegw.console");
             assertThat(plan.configurations().get(0)).satisfies(c -> {
                 assertThat(c.properties()).containsExactly(Map.entry("id", "gw1"), Map.entry("stationCode", "3301000001"),
                         Map.entry("location.latitude", 30.2), Map.entry("location.longitude", 120.2),
@@ -301,6 +311,10 @@ class SiteCompilerTest {
                       - id: cam
                         profile: camera/hikvision-snapshot
                         lane: L1
+                        regions:
+                          wheelZone: ["0.2,0.6", "0.87,0.6", "0.87,0.83", "0.2,0.83"]
+                          bodyZone: ["0.2,0.22", "0.74,0.22", "0.74,0.43"]
+                          roadZone: ["0.3,0.85", "0.98,0.85", "0.98,0.99"]
                       - id: anpr
                         profile: anpr/hikvision-isapi
                         lane: L1
@@ -310,7 +324,7 @@ class SiteCompilerTest {
                     """);
             assertThat(plan.configurations()).extracting(PlannedConfiguration::displayId).containsExactly(
                     "org.nsegw.gateway", "org.nsegw.fusion.lane~L1", "org.nsegw.weigh.sensor~scale",
-                    "org.nsegw.vision.camera~cam", "org.nsegw.anpr.camera~anpr", "org.nsegw.anpr.receiver", "org.nsegw.evidence");
+                    "org.nsegw.vision.camera~cam", "org.nsegw.anpr.camera~anpr", "org.nsegw.anpr.receiver", "org.nsegw.evidence", "org.nsegw.console");
             assertThat(valid(SCALE).configurations()).as("no cameras, no receiver")
                     .noneMatch(c -> c.pid().equals(SiteCompiler.CAMERA_RECEIVER_PID));
         }
@@ -359,13 +373,13 @@ class SiteCompilerTest {
             Problem p = onlyProblem(GATEWAY + "devcies: []\n");
             assertThat(p.location()).isEqualTo(at(5, 1));
             assertThat(p.message()).isEqualTo(
-                    "unknown section 'devcies'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging (did you mean 'devices'?)");
+                    "unknown section 'devcies'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote, health (did you mean 'devices'?)");
         }
 
         @Test
         void anUnknownSectionWithoutSuggestion() {
             assertThat(onlyProblem(GATEWAY + "weather: sunny\n").message())
-                    .isEqualTo("unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging");
+                    .isEqualTo("unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote, health");
         }
 
         @Test
@@ -390,10 +404,73 @@ class SiteCompilerTest {
         }
 
         @Test
+        void theInstallerConsoleRunsOnLoopbackUnlessTheFileSaysOtherwise() {
+            PlannedConfiguration defaults = config(valid(GATEWAY), SiteCompiler.CONSOLE_PID);
+            assertThat(defaults.properties()).as("the metatype's defaults apply").containsOnlyKeys(SiteCompiler.SITE_MARKER);
+            SiteCompiler compiler = Fixtures.realCompiler();
+            assertThat(compiler.defaultValue(SiteCompiler.CONSOLE_PID, "enabled")).hasValue("true");
+            assertThat(compiler.defaultValue(SiteCompiler.CONSOLE_PID, "bindAddress")).hasValue("127.0.0.1");
+            assertThat(compiler.defaultValue(SiteCompiler.CONSOLE_PID, "port")).hasValue("8443");
+
+            PlannedConfiguration set = config(valid(GATEWAY + """
+                    console:
+                      bindAddress: 192.168.50.2
+                      port: 9443
+                      sessionMinutes: 60
+                      tls: {certFile: /etc/nsegw/console.pem, keyFile: /etc/nsegw/console-key.pem}
+                    """), SiteCompiler.CONSOLE_PID);
+            assertThat(set.property("bindAddress")).hasValue("192.168.50.2");
+            assertThat(set.property("port")).hasValue(9443);
+            assertThat(set.property("tls.keyFile")).hasValue("/etc/nsegw/console-key.pem");
+            assertThat(config(valid(GATEWAY + "console:\n  enabled: false\n"), SiteCompiler.CONSOLE_PID).property("enabled"))
+                    .hasValue(false);
+            assertThat(config(valid(GATEWAY + "console:\n  bindAddress: \"fe80::1\"\n"), SiteCompiler.CONSOLE_PID)
+                    .property("bindAddress")).hasValue("fe80::1");
+        }
+
+        @Test
+        void aGatewayWithoutTheConsoleBundleGetsNoConsoleButRefusesASectionForIt() {
+            Map<String, ConfigSchema> withoutConsole = new HashMap<>(Fixtures.realSchemas());
+            withoutConsole.remove(SiteCompiler.CONSOLE_PID);
+            SiteCompiler compiler = new SiteCompiler(withoutConsole, Fixtures.realProfiles());
+            SitePlan plan = compiler.compile(FILE, GATEWAY);
+            assertThat(plan.problems()).isEmpty();
+            assertThat(plan.configurations()).noneMatch(c -> c.pid().equals(SiteCompiler.CONSOLE_PID));
+            assertThat(compiler.compile(FILE, GATEWAY + "console:\n  port: 9443\n").problems()).singleElement()
+                    .extracting(Problem::message).isEqualTo("console needs the component org.nsegw.console, which is not installed");
+        }
+
+        @Test
+        void consoleMistakesAreSaidWithTheFix() {
+            Problem name = onlyProblem(GATEWAY + "console:\n  bindAddress: gateway.local\n");
+            assertThat(name.message()).startsWith("console: bindAddress 'gateway.local' is not an IP address; give one of");
+            assertThat(name.location()).isEqualTo(at(6, 16));
+            assertThat(onlyProblem(GATEWAY + "console:\n  bindAddress: 192.168.1.300\n").message())
+                    .contains("'192.168.1.300' is not an IP address");
+            assertThat(onlyProblem(GATEWAY + "console:\n  tls: {certFile: /etc/c.pem}\n").message())
+                    .isEqualTo("console: give both tls.certFile and tls.keyFile (a certificate and its key), or neither for the "
+                            + "certificate the gateway makes itself");
+            assertThat(onlyProblem(GATEWAY + "console:\n  port: 70000\n").message()).contains("port", "65535");
+            assertThat(onlyProblem(GATEWAY + "console:\n  pasword: secret\n").message())
+                    .startsWith("console: unknown key 'pasword'").doesNotContain("secret");
+        }
+
+        @Test
+        void theIpAddressCheckTakesNoNames() {
+            assertThat(SiteCompiler.isIpAddress("127.0.0.1")).isTrue();
+            assertThat(SiteCompiler.isIpAddress("0.0.0.0")).isTrue();
+            assertThat(SiteCompiler.isIpAddress("::1")).isTrue();
+            assertThat(SiteCompiler.isIpAddress("256.1.1.1")).isFalse();
+            assertThat(SiteCompiler.isIpAddress("1.2.3")).isFalse();
+            assertThat(SiteCompiler.isIpAddress("localhost")).isFalse();
+            assertThat(SiteCompiler.isIpAddress("::g")).isFalse();
+        }
+
+        @Test
         void emptySectionsTakeTheDefaults() {
-            SitePlan plan = valid(GATEWAY + "lanes:\ndevices:\nlimits:\ncleanliness:\nuplink:\nlogging:\n");
+            SitePlan plan = valid(GATEWAY + "lanes:\ndevices:\nlimits:\ncleanliness:\nuplink:\nlogging:\nconsole:\n");
             assertThat(plan.configurations()).extracting(PlannedConfiguration::displayId)
-                    .containsExactly("org.nsegw.gateway", "org.nsegw.evidence");
+                    .containsExactly("org.nsegw.gateway", "org.nsegw.evidence", "org.nsegw.console");
         }
 
         @Test
@@ -955,7 +1032,7 @@ class SiteCompilerTest {
                     "gateway: id 'gw 1' must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
                     "gateway: stationCode is 0 characters long; allowed from 1 to 32 characters",
                     "gateway: location.latitude is 91, out of range; allowed from -90 to 90",
-                    "unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging");
+                    "unknown section 'weather'; allowed: gateway, lanes, devices, limits, cleanliness, cameraReceiver, evidence, uplink, logging, console, remote, health");
         }
     }
 
@@ -983,7 +1060,7 @@ class SiteCompilerTest {
 
     @Test
     void sectionKeysAreTheSections() {
-        assertThat(SiteCompiler.sectionKeys()).containsExactly("gateway", "lanes", "devices", "limits", "cleanliness", "cameraReceiver", "evidence", "uplink", "logging");
+        assertThat(SiteCompiler.sectionKeys()).containsExactly("gateway", "lanes", "devices", "limits", "cleanliness", "cameraReceiver", "evidence", "uplink", "logging", "console", "remote", "health");
         assertThat(SiteCompiler.SECTIONS).filteredOn(SiteCompiler.Section::required).extracting(SiteCompiler.Section::key)
                 .containsExactly("gateway");
         assertThat(SiteCompiler.DEVICE_PIDS).hasSize(3);
@@ -998,5 +1075,68 @@ class SiteCompilerTest {
         assertThat(bad.isValid()).isFalse();
         assertThat(good.problems()).isEmpty();
         assertThat(good.configurations()).allSatisfy(c -> assertThat(c.properties()).containsEntry(SiteCompiler.SITE_MARKER, "b.yaml"));
+    }
+
+    @Nested
+    class SiteCameraRegions {
+
+        static final String CAMERA = SCALE + """
+                  - id: cam
+                    profile: camera/hikvision-snapshot
+                    lane: L1
+                    address: 10.0.0.9
+                """;
+
+        static final String REGIONS = """
+                    regions:
+                      wheelZone: ["0.2,0.6", "0.87,0.6", "0.87,0.83", "0.2,0.83"]
+                      bodyZone: ["0.2,0.22", "0.74,0.22", "0.74,0.43"]
+                """;
+
+        @Test
+        void theRegionsAreRequiredAndSayWhatTheyAre() {
+            List<Problem> problems = problems(CAMERA);
+            assertThat(problems).extracting(Problem::message).containsExactlyInAnyOrder(
+                    "device 'cam': missing required key 'regions.wheelZone' (polygon around the wheels and lower body of a truck stopped at "
+                            + "the exit: its corners as \"x,y\", fractions of the frame's width and height (0 to 1 from the top left), at least 3, "
+                            + "e.g. [\"0.2,0.6\", \"0.87,0.6\", \"0.87,0.83\", \"0.2,0.83\"])",
+                    "device 'cam': missing required key 'regions.bodyZone' (polygon around the body and load of a truck stopped at the exit, "
+                            + "where an uncovered load shows (corners \"x,y\", 0 to 1))",
+                    "device 'cam': missing required key 'regions.roadZone' (polygon around the road at the exit, judged for dirt against "
+                            + "the clean road reference (corners \"x,y\", 0 to 1))");
+        }
+
+        @Test
+        void cornersWrittenAsBareNumbersAreCaughtWithTheFix() {
+            Problem p = onlyProblem(CAMERA + REGIONS + "      roadZone: [0.3,0.85, 0.98,0.85, 0.98,0.99]\n");
+            assertThat(p.location()).isEqualTo(at(19, 17));
+            assertThat(p.message()).isEqualTo("device 'cam': regions.roadZone: corner 1 is '0.3'; write each corner as \"x,y\" in quotes, "
+                    + "e.g. [\"0.2,0.6\", \"0.87,0.6\", \"0.87,0.83\", \"0.2,0.83\"]");
+        }
+
+        @Test
+        void cornersOutsideTheFrameAndTooFewCornersAreCaught() {
+            assertThat(onlyProblem(CAMERA + REGIONS + "      roadZone: [\"0.3,0.85\", \"1.2,0.85\", \"0.98,0.99\"]\n").message())
+                    .isEqualTo("device 'cam': regions.roadZone: x of corner 2 is 1.2; corners are fractions of the frame, 0 to 1");
+            assertThat(onlyProblem(CAMERA + REGIONS + "      roadZone: [\"0.3,0.85\", \"0.9,0.85\"]\n").message())
+                    .startsWith("device 'cam': regions.roadZone has 2 corner(s); a region needs at least 3,");
+        }
+
+        @Test
+        void aCompleteCameraIsValidWithItsPresenceAndEvidenceSettings() {
+            SitePlan plan = valid(CAMERA + REGIONS + """
+                          roadZone: ["0.3,0.85", "0.98,0.85", "0.98,0.99"]
+                        reference:
+                          cleanRoad: refs/cam-clean.jpg
+                        frame: {width: 1280, height: 720}
+                        presence: {mode: anpr, holdSeconds: 6}
+                        eventCamera: anpr-gate
+                    """);
+            assertThat(config(plan, "org.nsegw.vision.camera~cam").properties()).containsEntry("reference.cleanRoad", "refs/cam-clean.jpg")
+                    .containsEntry("frame.width", 1280).containsEntry("frame.height", 720).containsEntry("presence.mode", "anpr")
+                    .containsEntry("presence.holdSeconds", 6).containsEntry("eventCamera", "anpr-gate");
+            assertThat(onlyProblem(CAMERA + REGIONS + "      roadZone: [\"0.3,0.85\", \"0.98,0.85\", \"0.98,0.99\"]\n"
+                    + "    presence: {mode: radar}\n").message()).startsWith("device 'cam': presence.mode is 'radar'; allowed: motion, anpr");
+        }
     }
 }

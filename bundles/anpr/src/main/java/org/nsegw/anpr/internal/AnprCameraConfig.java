@@ -22,7 +22,8 @@ import org.osgi.service.metatype.annotations.Option;
     String lane();
 
     @AttributeDefinition(name = "Position", description = "where the camera looks at vehicles",
-            options = {@Option(value = "front"), @Option(value = "rear"), @Option(value = "gate")})
+            options = {@Option(value = "front", label = "front (sees the vehicle coming)"),
+                    @Option(value = "rear", label = "rear (sees the vehicle going)"), @Option(value = "gate", label = "site gate")})
     String position();
 
     @AttributeDefinition(name = "Protocol", description = "how the camera delivers its reads",
@@ -30,19 +31,19 @@ import org.osgi.service.metatype.annotations.Option;
     String protocol();
 
     @AttributeDefinition(name = "Mode", description = "push: the camera posts events to the gateway; pull: the gateway holds an event stream open",
-            options = {@Option(value = "push"), @Option(value = "pull")})
+            options = {@Option(value = "push", label = "push"), @Option(value = "pull", label = "pull")})
     String mode() default "push";
 
     @AttributeDefinition(name = "Address", description = "the camera's IP address or host name")
     String address();
 
-    @AttributeDefinition(name = "HTTP port", min = "1", max = "65535")
+    @AttributeDefinition(name = "HTTP port", min = "1", max = "65535", description = "pull: the camera's HTTP port")
     int port() default 80;
 
     @AttributeDefinition(name = "User name", required = false, description = "push: the account the camera must push with (empty: none asked); pull: the camera's account")
     String username() default "";
 
-    @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD, description = "the password of that account")
     String password() default "";
 
     @AttributeDefinition(name = "Distance from the weigh sensor (m)", min = "-200", max = "200",
@@ -51,7 +52,7 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Direction", description = "the direction of travel the camera should see; "
             + "reads of vehicles moving the other way are flagged (never dropped)",
-            options = {@Option(value = "any"), @Option(value = "forward", label = "forward (towards the camera)"),
+            options = {@Option(value = "any", label = "any"), @Option(value = "forward", label = "forward (towards the camera)"),
                     @Option(value = "reverse", label = "reverse (away from the camera)")})
     String direction() default "any";
 

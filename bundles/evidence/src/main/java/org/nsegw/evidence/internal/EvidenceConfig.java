@@ -15,7 +15,7 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Signature algorithm",
             description = "Ed25519 (verifiable with stock OpenSSL 3), SM2 with SM3 (国密, for systems that require it) or "
                     + "ECDSA P-256 with SHA-256 (the algorithm of keys in a PKCS#11 token)",
-            options = {@Option(value = "Ed25519"), @Option(value = "SM2", label = "SM2 / SM3"),
+            options = {@Option(value = "Ed25519", label = "Ed25519"), @Option(value = "SM2", label = "SM2 / SM3"),
                     @Option(value = "ECDSA-P256", label = "ECDSA P-256")})
     String signing_algorithm() default "Ed25519";
 
@@ -60,7 +60,8 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Outcomes packed",
             description = "which verdicts become packets: violations and reviews are cases, compliant passages records",
-            options = {@Option(value = "VIOLATION"), @Option(value = "REVIEW"), @Option(value = "COMPLIANT")})
+            options = {@Option(value = "VIOLATION", label = "violations"), @Option(value = "REVIEW", label = "cases for review"),
+                    @Option(value = "COMPLIANT", label = "compliant passages")})
     String[] outcomes() default {"VIOLATION", "REVIEW", "COMPLIANT"};
 
     @AttributeDefinition(name = "Queue", min = "10", max = "1000000",

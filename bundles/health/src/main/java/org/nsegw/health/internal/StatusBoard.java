@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.nsegw.api.device.DeviceState;
 import org.nsegw.api.device.DeviceStatus;
 import org.nsegw.api.device.DeviceStatusBoard;
+import org.nsegw.api.health.GatewayHealth;
 import org.nsegw.api.runtime.GatewayProperties;
 import org.nsegw.api.runtime.Readiness;
 import org.osgi.framework.BundleContext;
@@ -59,6 +61,7 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class StatusBoard implements DeviceStatusBoard {
 
     static final int HEARTBEAT_SECONDS = 5;
+    private static final com.fasterxml.jackson.databind.ObjectMapper HEALTH_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     /** Components settle within seconds of a start; watch closely until then so that readiness is seen at once. */
     private static final long FAST_POLL_MS = 50;
     private static final long FAST_POLL_FOR_MS = 15_000;
@@ -83,6 +86,10 @@ public final class StatusBoard implements DeviceStatusBoard {
     private volatile SiteState site;
 
     private final BundleContext bundleContext;
+
+    /** The health report for status.json; absent until the health component runs (it needs this board). */
+    @Reference(name = "health", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile GatewayHealth health;
 
     @Activate
     public StatusBoard(BundleContext context, GatewayConfig config, @Reference(name = "scr") ServiceComponentRuntime scr,
@@ -196,17 +203,25 @@ public final class StatusBoard implements DeviceStatusBoard {
         if (siteExpected && (s == null || !s.applied())) {
             views.add(new ComponentCensus.View("site", "", ComponentCensus.State.WAITING, "the site file to be applied"));
         }
-        // A gateway bundle that has not started yet has components SCR does not know of: not ready.
+        // A gateway bundle that has not started yet has components SCR does not know of: not ready. Nor is one that
+        // has started but whose components SCR has not read yet (it does so after the bundle's STARTED event).
+        Collection<ComponentDescriptionDTO> descriptions = scr.getComponentDescriptionDTOs();
+        Set<Long> described = new HashSet<>();
+        descriptions.forEach(d -> described.add(d.bundle.id));
         for (org.osgi.framework.Bundle b : bundleContext.getBundles()) {
             String name = b.getSymbolicName();
-            if (name != null && name.startsWith("org.nsegw.") && b.getHeaders().get(Constants.FRAGMENT_HOST) == null
-                    && b.getState() != org.osgi.framework.Bundle.ACTIVE) {
+            if (name == null || !name.startsWith("org.nsegw.") || b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            if (b.getState() != org.osgi.framework.Bundle.ACTIVE) {
                 views.add(new ComponentCensus.View(name, "", ComponentCensus.State.WAITING, "its bundle to start"));
+            } else if (b.getHeaders().get("Service-Component") != null && !described.contains(b.getBundleId())) {
+                views.add(new ComponentCensus.View(name, "", ComponentCensus.State.WAITING, "its components to be read"));
             }
         }
         Map<String, String> componentByPid = new HashMap<>();
         Set<String> deliveredPids = new HashSet<>();
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+        for (ComponentDescriptionDTO d : descriptions) {
             if (!scr.isComponentEnabled(d)) {
                 continue;
             }
@@ -236,7 +251,10 @@ public final class StatusBoard implements DeviceStatusBoard {
                         new ComponentCensus.View(d.name, instance, ComponentCensus.State.WAITING, missing(c));
                     case ComponentConfigurationDTO.FAILED_ACTIVATION ->
                         new ComponentCensus.View(d.name, instance, ComponentCensus.State.FAILED, firstLine(c.failure));
-                    default -> new ComponentCensus.View(d.name, instance, ComponentCensus.State.IDLE, "");
+                    // configured but between states (SCR is activating it): not ready yet; unconfigured: idle
+                    default -> servicePid == null ? new ComponentCensus.View(d.name, instance, ComponentCensus.State.IDLE, "")
+                            : new ComponentCensus.View(d.name, instance, ComponentCensus.State.WAITING,
+                                    "its activation to finish (state " + c.state + ")");
                 });
             }
         }
@@ -283,7 +301,7 @@ public final class StatusBoard implements DeviceStatusBoard {
         dirty = false;
         Instant now = Instant.now();
         byte[] json = StatusDocument.render(identity, ProcessHandle.current().pid(), started, now, running,
-                HEARTBEAT_SECONDS, census, devices());
+                HEARTBEAT_SECONDS, census, devices(), healthReport());
         Path tmp = statusFile.resolveSibling("status.json.tmp");
         try {
             Files.write(tmp, json);
@@ -291,6 +309,19 @@ public final class StatusBoard implements DeviceStatusBoard {
             lastWrite = now;
         } catch (IOException e) {
             log.error("Cannot write {}: {}", statusFile, e.toString());
+        }
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode healthReport() {
+        GatewayHealth h = health;
+        if (h == null) {
+            return null;
+        }
+        try {
+            return HEALTH_JSON.readTree(h.reportJson());
+        } catch (IOException | RuntimeException e) {
+            log.debug("Health report not in status.json: {}", e.toString());
+            return null;
         }
     }
 

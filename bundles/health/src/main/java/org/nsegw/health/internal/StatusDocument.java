@@ -1,5 +1,6 @@
 package org.nsegw.health.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,6 +30,15 @@ final class StatusDocument {
      */
     static byte[] render(Map<String, Object> gateway, long pid, Instant started, Instant now, boolean running,
             int heartbeat, ComponentCensus census, List<DeviceStatus> devices) {
+        return render(gateway, pid, started, now, running, heartbeat, census, devices, null);
+    }
+
+    /**
+     * @param health the health report ({@link HealthReport}: outbox, disk, clock, certificates, versions, alarms), or
+     *               null when there is none (the health component is not active)
+     */
+    static byte[] render(Map<String, Object> gateway, long pid, Instant started, Instant now, boolean running,
+            int heartbeat, ComponentCensus census, List<DeviceStatus> devices, JsonNode health) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         ObjectNode gw = root.putObject("gateway");
@@ -60,6 +70,9 @@ final class StatusDocument {
             ObjectNode counters = n.putObject("counters");
             d.counters().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> counters.put(e.getKey(), e.getValue()));
+        }
+        if (health != null) {
+            root.set("health", health);
         }
         try {
             return JSON.writeValueAsBytes(root);

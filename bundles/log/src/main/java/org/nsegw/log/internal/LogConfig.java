@@ -10,8 +10,9 @@ import org.osgi.service.metatype.annotations.Option;
 
     @AttributeDefinition(name = "Level", description = "The level of every logger not named in 'levels'.",
             options = {
-                @Option(value = "ERROR"), @Option(value = "WARN"), @Option(value = "INFO"),
-                @Option(value = "DEBUG"), @Option(value = "TRACE")})
+                @Option(value = "ERROR", label = "errors only"), @Option(value = "WARN", label = "warnings and errors"),
+                @Option(value = "INFO", label = "information (normal operation)"),
+                @Option(value = "DEBUG", label = "debugging"), @Option(value = "TRACE", label = "everything")})
     String level() default "INFO";
 
     @AttributeDefinition(name = "Levels per component", required = false,

@@ -176,6 +176,12 @@ public final class Store implements AutoCloseable {
                 + "ORDER BY state = 'SENT', priority_rank, sequence LIMIT ?", max);
     }
 
+    /** The case (violation or review) not acknowledged that came first into the outbox; damaged ones included. */
+    public Optional<Row> oldestUnacknowledgedCase() throws SQLException {
+        List<Row> rows = select("WHERE acknowledged IS NULL AND priority IN ('VIOLATION', 'REVIEW') ORDER BY sequence LIMIT ?", 1);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
     /** Rows not yet sent (pending or notified) and not damaged, by priority and sequence: index {@code packet_unsent}. */
     public List<Row> unsent(int max) throws SQLException {
         return select("WHERE state IN ('PENDING', 'NOTIFIED') AND damage IS NULL ORDER BY priority_rank, sequence LIMIT ?", max);

@@ -30,6 +30,7 @@ final class FlagWords {
             case TAILGATING -> "车辆跟车过近，号牌可能属于前后车辆";
             case NO_WEIGHT -> "号牌识别无对应称重记录";
             case DEVICE_FAULT -> "过车时有设备离线或故障";
+            case TEST -> "测试通行，非真实车辆";
         };
     }
 }

@@ -61,6 +61,11 @@ public final class Rules {
         all.addAll(weightFindings);
         all.addAll(exitFindings);
         for (PassageFlag flag : passage.flags()) {
+            if (flag == PassageFlag.TEST) {
+                // a synthetic passage (docs/console.md): judged like any other, and said to be a test in the findings
+                all.add(Level.NOTE, "TEST_PASSAGE", "", "测试通行，非真实车辆，不得立案 Test passage, not a vehicle: never a case");
+                continue;
+            }
             boolean weightInDoubt = weight != null
                     && (flag == PassageFlag.STRADDLING || flag == PassageFlag.NO_WEIGHT);
             boolean matters = anythingAtStake || weightInDoubt || flag == PassageFlag.DEVICE_FAULT;

@@ -33,7 +33,7 @@ class ReviewTest {
     }
 
     @ParameterizedTest
-    @EnumSource(PassageFlag.class)
+    @EnumSource(value = PassageFlag.class, names = "TEST", mode = EnumSource.Mode.EXCLUDE)
     void aPassageFlagSendsAWouldBeCaseToReview(PassageFlag flag) {
         Verdict v = bridge.judge(Traffic.row(6, VehicleKind.COMBINATION, 60_000).flag(flag).passage());
         assertThat(v.outcome()).isEqualTo(Outcome.REVIEW);
@@ -54,6 +54,18 @@ class ReviewTest {
     void aFlagThatPutsTheWeightInDoubtAlwaysGoesToReview(PassageFlag flag) {
         assertThat(bridge.judge(Traffic.row(6, VehicleKind.COMBINATION, 30_000).flag(flag).passage()).outcome())
                 .isEqualTo(Outcome.REVIEW);
+    }
+
+    @Test
+    void aTestPassageIsJudgedAsAnyOtherAndSaysItIsATest() {
+        for (int gross : new int[] {30_000, 60_000}) {
+            Verdict plain = bridge.judge(Traffic.row(6, VehicleKind.COMBINATION, gross).passage());
+            Verdict test = bridge.judge(Traffic.row(6, VehicleKind.COMBINATION, gross).flag(PassageFlag.TEST).passage());
+            assertThat(test.outcome()).isEqualTo(plain.outcome());
+            assertThat(test.enforcementCode()).isEqualTo(plain.enforcementCode());
+            assertThat(codes(test)).contains("TEST_PASSAGE").doesNotContain("PASSAGE_FLAG_TEST");
+            assertThat(codes(plain)).doesNotContain("TEST_PASSAGE");
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -17,6 +18,7 @@ import org.nsegw.api.anpr.PlateColor;
 import org.nsegw.api.device.Verification;
 import org.nsegw.api.fusion.Passage;
 import org.nsegw.api.fusion.PassageFlag;
+import org.nsegw.api.rules.Finding;
 import org.nsegw.api.rules.Outcome;
 import org.nsegw.api.rules.Verdict;
 import org.nsegw.api.vision.ObservationKind;
@@ -91,8 +93,18 @@ class RulesPropertiesTest {
     @Property
     void aPassageWithAnyPassageFlagIsNeverAViolation(@ForAll("cases") Case c, @ForAll @IntRange(max = 120_000) int gross,
             @ForAll PassageFlag flag) {
+        Assume.that(flag != PassageFlag.TEST); // not fusion's: see the next property
         assertThat(c.rules().judge(c.vehicle().traffic(gross).flag(flag).passage()).outcome())
                 .isNotEqualTo(Outcome.VIOLATION);
+    }
+
+    @Property
+    void theTestFlagNeverChangesTheOutcome(@ForAll("cases") Case c, @ForAll @IntRange(max = 120_000) int gross) {
+        Verdict plain = c.rules().judge(c.vehicle().traffic(gross).passage());
+        Verdict test = c.rules().judge(c.vehicle().traffic(gross).flag(PassageFlag.TEST).passage());
+        assertThat(test.outcome()).isEqualTo(plain.outcome());
+        assertThat(test.enforcementCode()).isEqualTo(plain.enforcementCode());
+        assertThat(test.findings()).extracting(Finding::code).contains("TEST_PASSAGE");
     }
 
     @Property
@@ -100,7 +112,7 @@ class RulesPropertiesTest {
             @ForAll @IntRange(max = 120_000) int gross) {
         Verdict v = c.rules().judge(c.at(gross));
         if (v.outcome() == Outcome.VIOLATION) {
-            assertThat(v.passage().flags()).isEmpty();
+            assertThat(v.passage().flags()).as("only a test passage keeps a flag in a case").isSubsetOf(PassageFlag.TEST);
             assertThat(v.findings().get(0).code()).matches("OVERWEIGHT_.*|MUDDY_VEHICLE|UNCOVERED_LOAD|DIRTY_ROAD"
                     + "|UNREGISTERED_HAULER");
             assertThat(v.enforcementCode()).isIn("OW", "CL");

@@ -20,6 +20,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.nsegw.api.health.GatewayHealth;
+import org.nsegw.api.health.HealthAlarm;
 import org.nsegw.outbox.Item;
 import org.nsegw.outbox.Outbox;
 import org.nsegw.outbox.State;
@@ -62,6 +65,8 @@ final class Courier {
     static final long MARK_INTERVAL_MS = 100;
     static final long FIRST_BACKOFF_MS = 1_000;
     static final long LAST_BACKOFF_MS = 60_000;
+    /** How often the packets folder is looked at for a new checkpoint. */
+    static final long CHECKPOINT_LOOK_MS = 5_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** UTC with milliseconds, always three digits (docs/mqtt-topics.md). */
@@ -95,6 +100,8 @@ final class Courier {
     private final Map<String, AtomicLong> counters = new LinkedHashMap<>();
     private volatile boolean running;
     private volatile boolean connected;
+    /** When the platform's last VERIFIED was taken; null before the first (the console shows it). */
+    private volatile Instant lastVerified;
     private Thread thread;
     private Runnable stopListening;
     private int generation;
@@ -114,6 +121,11 @@ final class Courier {
     private long nextHeartbeat;
     private long nextTimeoutCheck;
     private Instant since;
+    /** The tree size of the newest checkpoint the broker PUBACKed on this run; 0 before. */
+    private long checkpointDelivered;
+    /** The tree size of the checkpoint being published, 0 when none is. */
+    private long checkpointInFlight;
+    private long nextCheckpointLook = System.nanoTime();
 
     Courier(Outbox outbox, BrokerLink link, Settings settings, Clock clock, Logger log) {
         this.outbox = outbox;
@@ -122,8 +134,8 @@ final class Courier {
         this.topics = settings.topics();
         this.clock = clock;
         this.log = log;
-        for (String c : List.of("connects", "notices", "noticesPubacked", "chunks", "chunkBytes", "casesSent", "verified", "missing", "rejected",
-                "invalidAcks", "pubackErrors", "unreadablePackets", "resentUnanswered")) {
+        for (String c : List.of("connects", "notices", "noticesPubacked", "chunks", "chunkBytes", "casesSent", "verified", "missing",
+                "rejected", "invalidAcks", "pubackErrors", "unreadablePackets", "resentUnanswered", "checkpoints")) {
             counters.put(c, new AtomicLong());
         }
     }
@@ -166,6 +178,11 @@ final class Courier {
         events.add(() -> lastLoadFound = true);
     }
 
+    /** When the platform last answered VERIFIED for a case in the outbox; empty before the first since the start. */
+    Optional<Instant> lastVerified() {
+        return Optional.ofNullable(lastVerified);
+    }
+
     /** Running totals: connects, notices, chunks, chunkBytes, casesSent, verified, missing, rejected, invalidAcks, ... */
     Map<String, Long> counters() {
         Map<String, Long> out = new LinkedHashMap<>();
@@ -191,6 +208,7 @@ final class Courier {
                 handleEvents(0);
                 boolean published = fill();
                 heartbeat();
+                checkpoint();
                 resendUnanswered();
                 if (!published) {
                     handleEvents(IDLE_POLL_MS);
@@ -291,6 +309,8 @@ final class Courier {
                 limits.maxPacketSize().isPresent() ? limits.maxPacketSize().getAsLong() + " bytes" : "not limited", receiveMaximum,
                 active.size(), awaiting.size());
         publishTracked(statusMessage(true));
+        nextCheckpointLook = System.nanoTime();
+        checkpointInFlight = 0;
         nextHeartbeat = System.nanoTime();
         return true;
     }
@@ -630,6 +650,7 @@ final class Courier {
         awaiting.remove(id);
         rejected.remove(id);
         count("verified", 1);
+        lastVerified = clock.instant();
     }
 
     private void missing(Ack ack) {
@@ -714,9 +735,57 @@ final class Courier {
         }
     }
 
+    // --- checkpoints ---
+
+    /**
+     * Publishes the newest signed checkpoint of the packets folder when the broker has not PUBACKed it (or a newer one)
+     * on this run: retained on P/G/case/checkpoint, so a platform that subscribes later still gets it. Each checkpoint
+     * covers the whole chain from sequence 1, so the newest is what the platform needs to name missing cases; one lost
+     * on the way is made good by the next. Looked for every {@link #CHECKPOINT_LOOK_MS} and at each connect.
+     */
+    private void checkpoint() {
+        if (!connected || checkpointInFlight != 0 || System.nanoTime() - nextCheckpointLook < 0) {
+            return;
+        }
+        nextCheckpointLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_LOOK_MS);
+        Optional<CheckpointFiles.Newest> newest;
+        try {
+            newest = CheckpointFiles.newest(outbox.directory().resolve("packets"));
+        } catch (IOException e) {
+            log.warn("Uplink: cannot look for checkpoints: {}", e.getMessage());
+            return;
+        }
+        if (newest.isEmpty() || newest.get().treeSize() <= checkpointDelivered
+                || outstanding + others >= receiveMaximum) {
+            return;
+        }
+        long size = newest.get().treeSize();
+        int gen = generation;
+        try {
+            link.publish(new BrokerLink.Message(topics.checkpoint(), newest.get().json(), 1, true, Map.of(), null),
+                    error -> events.add(() -> {
+                        if (gen == generation) {
+                            others--;
+                            checkpointInFlight = 0;
+                        }
+                        if (error == null) {
+                            checkpointDelivered = Math.max(checkpointDelivered, size);
+                            count("checkpoints", 1);
+                        } else {
+                            log.warn("Uplink: checkpoint of {} cases not delivered: {}", size, error);
+                        }
+                    }));
+            others++;
+            checkpointInFlight = size;
+        } catch (IOException e) {
+            log.warn("Uplink: checkpoint of {} cases not published: {}", size, e.getMessage());
+        }
+    }
+
     // --- status ---
 
     private void heartbeat() {
+        healthAlarms();
         if (settings.heartbeatSeconds() <= 0 || System.nanoTime() - nextHeartbeat < 0) {
             return;
         }
@@ -725,11 +794,91 @@ final class Courier {
         o.put("gatewayId", settings.gatewayId());
         o.put("time", now());
         o.put("pending", outbox.usage().pending());
+        ObjectNode report = healthReport();
+        if (report != null) {
+            report.remove("time");
+            o.setAll(report);
+        }
         try {
             link.publish(new BrokerLink.Message(topics.heartbeat(), json(o), 0, false, Map.of(), null), error -> { });
         } catch (IOException e) {
             log.debug("Uplink: heartbeat not sent: {}", e.getMessage());
         }
+        if (report != null && outstanding + others < receiveMaximum) {
+            // the retained status stays as fresh as the heartbeat for whoever subscribes later
+            publishTracked(statusMessage(true));
+        }
+    }
+
+    // --- health (docs/mqtt-topics.md, "Status" and "Alarms") ---
+
+    /** The health service, when the health bundle runs: its report goes into the status and heartbeat, its alarms out. */
+    private volatile Supplier<GatewayHealth> health = () -> null;
+    /** The health service whose alarms were read last, and the sequence of the last one published. */
+    private GatewayHealth alarmSource;
+    private long alarmsSent;
+    private long nextAlarmLook;
+
+    void health(Supplier<GatewayHealth> health) {
+        this.health = health;
+    }
+
+    /** The health report as JSON, or null without the health service (or when it fails: the status goes without). */
+    private ObjectNode healthReport() {
+        GatewayHealth h = health.get();
+        if (h == null) {
+            return null;
+        }
+        try {
+            return (ObjectNode) JSON.readTree(h.reportJson());
+        } catch (IOException | RuntimeException e) {
+            log.warn("Uplink: no health report in the status: {}", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Publishes the health alarms raised or cleared since the last look (at most once a second), and then the status
+     * again, so that its retained copy shows the alarms standing. Alarms raised while offline follow at the reconnect
+     * (the health service keeps the newest events).
+     */
+    private void healthAlarms() {
+        if (System.nanoTime() - nextAlarmLook < 0) {
+            return;
+        }
+        nextAlarmLook = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        GatewayHealth h = health.get();
+        if (h == null) {
+            return;
+        }
+        if (h != alarmSource) {
+            alarmSource = h;
+            alarmsSent = 0;
+        }
+        boolean sent = false;
+        for (HealthAlarm a : h.alarmsAfter(alarmsSent)) {
+            int before = others;
+            publishTracked(alarmMessage(a));
+            if (others == before) {
+                break; // not published (the window is full): this one again at the next look
+            }
+            alarmsSent = a.sequence();
+            sent = true;
+        }
+        if (sent && outstanding + others < receiveMaximum) {
+            publishTracked(statusMessage(true));
+        }
+    }
+
+    private BrokerLink.Message alarmMessage(HealthAlarm a) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("gatewayId", settings.gatewayId());
+        o.put("time", TIME.format(a.time()));
+        o.put("device", a.source());
+        o.put("text", a.text());
+        o.put("condition", a.condition());
+        o.put("raised", a.raised());
+        return new BrokerLink.Message(topics.alarm(), json(o), 1, false, Map.of(), null);
     }
 
     private BrokerLink.Message statusMessage(boolean online) {
@@ -743,6 +892,11 @@ final class Courier {
             ObjectNode box = o.putObject("outbox");
             box.put("pending", u.pending());
             box.put("unacknowledgedCases", u.unacknowledgedCases());
+            ObjectNode report = healthReport();
+            if (report != null) {
+                // the report's outbox has the same counts and the oldest case waiting
+                o.setAll(report);
+            }
         }
         return new BrokerLink.Message(topics.status(), json(o), 1, true, Map.of(), null);
     }

@@ -18,17 +18,17 @@ import org.osgi.service.metatype.annotations.Option;
     @AttributeDefinition(name = "Topic prefix", min = "1", max = "128", description = "the root of the gateway's topics")
     String topicPrefix() default "nsegw";
 
-    @AttributeDefinition(name = "MQTT version", options = {@Option(value = "5"), @Option(value = "3.1.1")},
+    @AttributeDefinition(name = "MQTT version", options = {@Option(value = "5", label = "MQTT 5"), @Option(value = "3.1.1", label = "MQTT 3.1.1")},
             description = "5 unless the broker lacks it (RabbitMQ's MQTT plugin speaks 3.1.1)")
     String mqttVersion() default "5";
 
-    @AttributeDefinition(name = "User name", required = false)
+    @AttributeDefinition(name = "User name", required = false, description = "the gateway's account on the broker; empty: none")
     String username() default "";
 
-    @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD)
+    @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD, description = "the password of that account")
     String password() default "";
 
-    @AttributeDefinition(name = "Keep-alive (s)", min = "5", max = "3600")
+    @AttributeDefinition(name = "Keep-alive (s)", min = "5", max = "3600", description = "the MQTT keep-alive: the longest silence before a ping")
     int keepAliveSeconds() default 60;
 
     @AttributeDefinition(name = "Session expiry (s)", min = "60", max = "2147483647",

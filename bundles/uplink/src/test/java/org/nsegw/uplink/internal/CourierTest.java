@@ -178,6 +178,64 @@ class CourierTest {
         awaitState(State.SENT);
     }
 
+    /** A health service as the health bundle offers it: a fixed report, and alarm events the test adds. */
+    static final class TestHealth implements org.nsegw.api.health.GatewayHealth {
+        final java.util.List<org.nsegw.api.health.HealthAlarm> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public String reportJson() {
+            return "{\"time\":\"2026-11-23T02:00:00.000Z\",\"deviceCount\":{\"total\":0,\"online\":0},\"devices\":[],"
+                    + "\"outbox\":{\"pending\":0,\"unacknowledgedCases\":0,\"oldestUnacknowledgedCase\":null,"
+                    + "\"oldestUnacknowledgedSeconds\":null},\"disk\":{\"path\":\"/d\",\"usedPercent\":81,\"freeMb\":1,\"totalMb\":9},"
+                    + "\"alarms\":[]}";
+        }
+
+        @Override
+        public java.util.List<org.nsegw.api.health.HealthAlarm> alarmsAfter(long after) {
+            return events.stream().filter(e -> e.sequence() > after).toList();
+        }
+    }
+
+    @Test
+    void theStatusCarriesTheHealthReportAndEachHealthAlarmIsPublishedOnce() throws Exception {
+        outbox = Outbox.open(dir.resolve("outbox"), OutboxSettings.defaults(), Clock.systemUTC());
+        link.connacks.add(new BrokerLink.Limits(OptionalLong.empty(), 10, false, true));
+        TestHealth health = new TestHealth();
+        java.time.Instant t = java.time.Instant.parse("2026-11-23T02:00:01.500Z");
+        health.events.add(new org.nsegw.api.health.HealthAlarm(1, t, "disk", "disk", true, "disk 81 % full"));
+        courier = new Courier(outbox, link, new Courier.Settings(TOPICS, "gw1", 4, 0, 0, "test"), Clock.systemUTC(),
+                new TestLog().logger);
+        courier.health(() -> health);
+        courier.start();
+        ObjectMapper json = new ObjectMapper();
+        Published status = link.next();
+        assertThat(status.message().topic()).isEqualTo(TOPICS.status());
+        assertThat(status.message().retained()).isTrue();
+        JsonNode s = json.readTree(status.message().payload());
+        assertThat(s.path("gatewayId").asText()).isEqualTo("gw1");
+        assertThat(s.path("online").asBoolean()).isTrue();
+        assertThat(s.path("disk").path("usedPercent").asInt()).isEqualTo(81);
+        assertThat(s.path("outbox").has("oldestUnacknowledgedCase")).isTrue();
+        status.delivery().done(null);
+
+        Published alarm = link.next();
+        assertThat(alarm.message().topic()).isEqualTo(TOPICS.alarm());
+        assertThat(json.readTree(alarm.message().payload()).toString()).isEqualTo("{\"gatewayId\":\"gw1\","
+                + "\"time\":\"2026-11-23T02:00:01.500Z\",\"device\":\"disk\",\"text\":\"disk 81 % full\",\"condition\":\"disk\","
+                + "\"raised\":true}");
+        alarm.delivery().done(null);
+        Published again = link.next();
+        assertThat(again.message().topic()).as("the status again after an alarm").isEqualTo(TOPICS.status());
+        again.delivery().done(null);
+
+        health.events.add(new org.nsegw.api.health.HealthAlarm(2, t.plusSeconds(60), "disk", "disk", false, "cleared: disk 81 % full"));
+        Published cleared = link.next();
+        // had the first alarm been sent again, it would come here
+        assertThat(json.readTree(cleared.message().payload()).path("raised").asBoolean()).isFalse();
+        cleared.delivery().done(null);
+        assertThat(link.next().message().topic()).isEqualTo(TOPICS.status());
+    }
+
     private void awaitState(State state) {
         UplinkBrokerTest.await("C1 " + state, java.time.Duration.ofSeconds(10),
                 () -> outbox.find("C1").orElseThrow().state() == state);

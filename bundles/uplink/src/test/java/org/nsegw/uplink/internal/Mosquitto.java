@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /** A real Mosquitto on a free loopback port, started and stopped by a test. Persistence off: a restart forgets all. */
 final class Mosquitto {
@@ -36,7 +35,10 @@ final class Mosquitto {
     }
 
     private Mosquitto(Path dir, int maxPacketSize, String listenerOptions) throws IOException {
-        Assumptions.assumeTrue(Files.isExecutable(BINARY), "Mosquitto is not installed (apt-get install mosquitto)");
+        if (!Files.isExecutable(BINARY)) {
+            throw new AssertionError("Mosquitto is not installed (" + BINARY + " is missing): run ./nsegw test, which installs the"
+                    + " Debian package mosquitto, or apt-get install mosquitto");
+        }
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }

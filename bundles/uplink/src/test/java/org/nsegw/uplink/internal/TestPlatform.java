@@ -39,7 +39,9 @@ final class TestPlatform implements AutoCloseable {
     private static final String FILTER_SUFFIX = "/+/case/#";
 
     private final String prefix;
-    private final MqttAsyncClient client;
+    private final String broker;
+    private volatile MqttAsyncClient client;
+    private volatile boolean closed;
     /** Every case stored, once: by case id. */
     final Map<String, byte[]> stored = new ConcurrentHashMap<>();
     final AtomicInteger storedAgain = new AtomicInteger();
@@ -58,14 +60,26 @@ final class TestPlatform implements AutoCloseable {
 
     TestPlatform(String broker, String prefix) throws MqttException {
         this.prefix = prefix;
-        client = new MqttAsyncClient(broker, "platform-" + System.nanoTime(), new MemoryPersistence());
+        this.broker = broker;
+        this.client = connect();
+    }
+
+    /**
+     * A new client for every connection, not Paho's automatic reconnect: Paho 1.2.5's hung for good after a connection
+     * lost while it was writing (docs/platform-integration.md, "Reconnecting").
+     */
+    private MqttAsyncClient connect() throws MqttException {
+        MqttAsyncClient c = new MqttAsyncClient(broker, "platform-" + System.nanoTime(), new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setCleanStart(true);
-        o.setAutomaticReconnect(true);
-        o.setAutomaticReconnectDelay(1, 1);
-        client.setCallback(new MqttCallback() {
+        c.setCallback(new MqttCallback() {
             @Override
             public void disconnected(MqttDisconnectResponse r) {
+                if (!closed && c == client) {
+                    Thread t = new Thread(TestPlatform.this::reconnect, "test-platform-reconnect");
+                    t.setDaemon(true);
+                    t.start();
+                }
             }
 
             @Override
@@ -83,29 +97,33 @@ final class TestPlatform implements AutoCloseable {
 
             @Override
             public void connectComplete(boolean reconnect, String uri) {
-                if (reconnect) {
-                    // not waiting: this is Paho's callback thread, which would have to deliver the SUBACK
-                    try {
-                        client.subscribe(FILTER_PREFIX + prefix + FILTER_SUFFIX, 1);
-                    } catch (MqttException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
             }
 
             @Override
             public void authPacketArrived(int code, MqttProperties p) {
             }
         });
-        client.connect(o).waitForCompletion(10_000);
-        subscribe();
+        c.connect(o).waitForCompletion(10_000);
+        c.subscribe(FILTER_PREFIX + prefix + FILTER_SUFFIX, 1).waitForCompletion(10_000);
+        return c;
     }
 
-    private void subscribe() {
-        try {
-            client.subscribe(FILTER_PREFIX + prefix + FILTER_SUFFIX, 1).waitForCompletion(10_000);
-        } catch (MqttException e) {
-            throw new IllegalStateException(e);
+    /** Every second until connected again (or closed). */
+    private void reconnect() {
+        while (!closed) {
+            try {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000_000L); // the retry interval, not synchronisation
+                MqttAsyncClient old = client;
+                client = connect();
+                try {
+                    old.close(true);
+                } catch (MqttException e) {
+                    // gone already
+                }
+                return;
+            } catch (MqttException notYet) {
+                // the broker is not back yet
+            }
         }
     }
 
@@ -221,6 +239,7 @@ final class TestPlatform implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
+        closed = true;
         client.disconnectForcibly(0, 1000, false);
         client.close(true);
     }

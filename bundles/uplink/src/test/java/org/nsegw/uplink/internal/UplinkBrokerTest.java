@@ -302,7 +302,7 @@ class UplinkBrokerTest {
     }
 
     /** Runs an action (in the courier's thread) before passing on its n-th publish. */
-    private static final class StopAt implements BrokerLink {
+    static final class StopAt implements BrokerLink {
         private final BrokerLink link;
         private final int n;
         private final Runnable action;

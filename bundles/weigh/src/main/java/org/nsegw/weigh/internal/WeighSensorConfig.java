@@ -32,17 +32,19 @@ import org.osgi.service.metatype.annotations.Option;
         @Option(value = "wim-raw", label = "Raw WIM sensor samples")})
     String protocol();
 
-    @AttributeDefinition(name = "Baud rate", min = "300", max = "921600")
+    @AttributeDefinition(name = "Baud rate", min = "300", max = "921600", description = "the serial line's speed in bit/s")
     int serial_baud() default 9600;
 
-    @AttributeDefinition(name = "Data bits", min = "5", max = "8")
+    @AttributeDefinition(name = "Data bits", min = "5", max = "8", description = "data bits per character")
     int serial_dataBits() default 8;
 
-    @AttributeDefinition(name = "Parity", options = {
-        @Option(value = "none"), @Option(value = "even"), @Option(value = "odd"), @Option(value = "mark"), @Option(value = "space")})
+    @AttributeDefinition(name = "Parity", description = "the serial line's parity bit", options = {
+        @Option(value = "none", label = "none"), @Option(value = "even", label = "even"), @Option(value = "odd", label = "odd"),
+        @Option(value = "mark", label = "mark"), @Option(value = "space", label = "space")})
     String serial_parity() default "none";
 
-    @AttributeDefinition(name = "Stop bits", options = {@Option(value = "1"), @Option(value = "1.5"), @Option(value = "2")})
+    @AttributeDefinition(name = "Stop bits", description = "stop bits per character",
+            options = {@Option(value = "1", label = "1"), @Option(value = "1.5", label = "1.5"), @Option(value = "2", label = "2")})
     String serial_stopBits() default "1";
 
     @AttributeDefinition(name = "RS-485", description = "drive the port in RS-485 half-duplex mode")
@@ -53,7 +55,7 @@ import org.osgi.service.metatype.annotations.Option;
     String accuracyClass();
 
     @AttributeDefinition(name = "Units", description = "the unit the device reports weights in",
-            options = {@Option(value = "kg"), @Option(value = "t"), @Option(value = "lb")})
+            options = {@Option(value = "kg", label = "kilograms"), @Option(value = "t", label = "tonnes"), @Option(value = "lb", label = "pounds")})
     String units() default "kg";
 
     @AttributeDefinition(name = "Silence timeout (s)", min = "1", max = "3600",
@@ -104,7 +106,7 @@ import org.osgi.service.metatype.annotations.Option;
             description = "modbus-rtu: the weight's first register, counted from the first register read")
     int modbus_weightOffset() default 0;
 
-    @AttributeDefinition(name = "Modbus weight words", options = {@Option(value = "1"), @Option(value = "2")},
+    @AttributeDefinition(name = "Modbus weight words", options = {@Option(value = "1", label = "1 (16 bits)"), @Option(value = "2", label = "2 (32 bits)")},
             description = "modbus-rtu: 1 for a 16-bit weight, 2 for 32-bit")
     int modbus_weightWords() default 2;
 
@@ -157,7 +159,7 @@ import org.osgi.service.metatype.annotations.Option;
             description = "wim-record: how far the gross may differ from the sum of the axle loads; negative: not checked")
     double record_grossTolerancePercent() default 2;
 
-    @AttributeDefinition(name = "Record checksum", options = {@Option(value = "none"), @Option(value = "xor-hex")},
+    @AttributeDefinition(name = "Record checksum", options = {@Option(value = "none", label = "none"), @Option(value = "xor-hex", label = "XOR, in hex")},
             description = "wim-record: none, or xor-hex (the last field of every line)")
     String record_checksum() default "none";
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.nsegw.packet.Checkpoint;
 
 /**
  * What one receiver instance does with the notices and chunks it is given, whatever MQTT version brought them:
@@ -55,7 +57,7 @@ final class CaseReception implements AutoCloseable {
 
     /** A case checked in a batch, answered once the batch is durable. */
     private record Outcome(Key key, CaseNotice notice, long sequence, String status, String reason, Instant arrived,
-            Acknowledgement ack, CaseStore.ChainEntry link) {
+            Acknowledgement ack, CaseStore.ChainEntry link, boolean test) {
     }
 
     private final CaseStore store;
@@ -78,6 +80,7 @@ final class CaseReception implements AutoCloseable {
     private final java.util.concurrent.ConcurrentLinkedQueue<Key> ready = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Set<Key> queued = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicLong checkpoints = new AtomicLong();
     private volatile boolean closing;
 
     CaseReception(CaseStore store, String instance, Set<String> trustedKeyIds, Duration missingAfter, Answers answers) {
@@ -117,6 +120,11 @@ final class CaseReception implements AutoCloseable {
      */
     void onMessage(Topics topics, String topic, byte[] payload, Supplier<ChunkHeader> properties) {
         try {
+            Optional<String> checkpointOf = topics.checkpointGateway(topic);
+            if (checkpointOf.isPresent()) {
+                onCheckpoint(checkpointOf.get(), payload);
+                return;
+            }
             var parsed = topics.parse(topic);
             if (parsed.isEmpty() || (!parsed.get().notice() && parsed.get().chunk() == null && properties == null)) {
                 ignore(topic, "not a notice or chunk topic");
@@ -139,6 +147,42 @@ final class CaseReception implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "cannot handle a message on " + topic, e);
         }
+    }
+
+    /**
+     * A gateway's signed checkpoint (retained on P/G/case/checkpoint): kept beside its packets, where
+     * {@link PlatformReceiver#verifyStore} checks its signature and root against them and names every case it covers
+     * that the platform does not have.
+     */
+    void onCheckpoint(String gateway, byte[] payload) {
+        if (!CaseStore.isSafeName(gateway)) {
+            ignore(gateway + " checkpoint", "the gateway id is not a safe file name");
+            return;
+        }
+        Checkpoint checkpoint;
+        try {
+            checkpoint = Checkpoint.parse(payload);
+        } catch (IllegalArgumentException e) {
+            ignore(gateway + " checkpoint", "not a checkpoint: " + e.getMessage());
+            return;
+        }
+        if (!checkpoint.gatewayId().equals(gateway)) {
+            ignore(gateway + " checkpoint", "it names gateway " + checkpoint.gatewayId());
+            return;
+        }
+        try {
+            if (store.storeCheckpoint(gateway, checkpoint.treeSize(), payload)) {
+                checkpoints.incrementAndGet();
+                LOG.log(Level.INFO, "gateway {0}: checkpoint of {1} cases stored", gateway, checkpoint.treeSize());
+            }
+        } catch (IOException e) {
+            LOG.log(Level.ERROR, "gateway " + gateway + ": " + e.getMessage());
+        }
+    }
+
+    /** Checkpoints stored by this instance. */
+    long checkpoints() {
+        return checkpoints.get();
     }
 
     /** A message that is not a notice or chunk, or not a valid one. */
@@ -294,7 +338,7 @@ final class CaseReception implements AutoCloseable {
             commit.run();
             Instant now = Instant.now();
             for (Outcome o : outcomes) {
-                lines.add(line(o.key().gateway(), o.notice(), o.sequence(), o.status(), o.reason(), o.arrived(), now));
+                lines.add(line(o.key().gateway(), o.notice(), o.sequence(), o.status(), o.reason(), o.arrived(), now, o.test()));
             }
             store.appendReceived(lines, true);
             commits.incrementAndGet();
@@ -357,11 +401,11 @@ final class CaseReception implements AutoCloseable {
         if (problem == null) {
             commit.storeVerified(gateway, caseId, packet);
             return new Outcome(key, notice, outcome.link().sequence(), "VERIFIED", "", staged.get().arrived(),
-                    Acknowledgement.verified(caseId, notice.packetSha256()), outcome.link());
+                    Acknowledgement.verified(caseId, notice.packetSha256()), outcome.link(), outcome.test());
         }
         store.storeRejected(gateway, caseId, packet, problem);
         return new Outcome(key, notice, notice.sequence(), "REJECTED", problem, staged.get().arrived(),
-                Acknowledgement.rejected(caseId, notice.packetSha256(), problem), null);
+                Acknowledgement.rejected(caseId, notice.packetSha256(), problem), null, false);
     }
 
     /**
@@ -418,7 +462,8 @@ final class CaseReception implements AutoCloseable {
                 return;
             }
             duplicates.incrementAndGet();
-            record(gateway, notice, notice.sequence(), "DUPLICATE", "", null);
+            record(gateway, notice, notice.sequence(), "DUPLICATE", "", null,
+                    PacketCheck.isTest(Files.readAllBytes(store.packet(gateway, notice.caseId()))));
             answer(gateway, Acknowledgement.verified(notice.caseId(), notice.packetSha256()));
         } catch (IOException e) {
             LOG.log(Level.ERROR, "cannot record duplicate case " + notice.caseId(), e);
@@ -520,15 +565,21 @@ final class CaseReception implements AutoCloseable {
 
     private void record(String gateway, CaseNotice notice, long sequence, String status, String reason,
             Instant arrived) throws IOException {
-        store.appendReceived(line(gateway, notice, sequence, status, reason, arrived, Instant.now()));
+        record(gateway, notice, sequence, status, reason, arrived, false);
+    }
+
+    /** {@code test}: the verified packet's signed manifest says it is a test case (never the notice's word alone). */
+    private void record(String gateway, CaseNotice notice, long sequence, String status, String reason,
+            Instant arrived, boolean test) throws IOException {
+        store.appendReceived(line(gateway, notice, sequence, status, reason, arrived, Instant.now(), test));
     }
 
     private ReceivedCase line(String gateway, CaseNotice notice, long sequence, String status, String reason,
-            Instant arrived, Instant now) {
+            Instant arrived, Instant now, boolean test) {
         return new ReceivedCase(notice.caseId(), gateway, sequence, notice.outcome(), notice.plate(),
                 notice.packetSha256(), status, !status.equals("REJECTED"), reason, now.toString(),
                 arrived == null ? 0 : Math.max(0, Duration.between(arrived, now).toMillis()),
-                notice.time() == null ? -1 : Duration.between(notice.time(), now).toMillis(), instance);
+                notice.time() == null ? -1 : Duration.between(notice.time(), now).toMillis(), instance, test);
     }
 
     private void answer(String gateway, Acknowledgement ack) {

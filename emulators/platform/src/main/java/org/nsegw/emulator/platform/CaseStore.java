@@ -229,6 +229,29 @@ final class CaseStore implements AutoCloseable {
         writeOnce(root.resolve(gateway), caseId + ".zip", packet, true);
     }
 
+    /**
+     * Keeps a gateway's signed checkpoint beside its packets ({@code checkpoint-<treeSize>.json}, on disk before it
+     * returns), where verifying the gateway's folder checks it against the packets and names the cases it covers that
+     * are not here. True if stored now, false if the same bytes were already there; an IOException if another
+     * checkpoint of that size is there (two signed trees of one size: the gateway's log was rewritten).
+     */
+    boolean storeCheckpoint(String gateway, long treeSize, byte[] json) throws IOException {
+        Path dir = root.resolve(gateway);
+        Files.createDirectories(dir);
+        String name = "checkpoint-" + treeSize + ".json";
+        if (writeOnce(dir, name, json, true)) {
+            return true;
+        }
+        if (!java.util.Arrays.equals(Files.readAllBytes(dir.resolve(name)), json)) {
+            Path aside = root.resolve(".rejected").resolve(gateway);
+            Files.createDirectories(aside);
+            replace(aside, name + ".other", json);
+            throw new IOException("gateway " + gateway + " sent a checkpoint of " + treeSize + " cases that differs from the one"
+                    + " stored: two signed trees of one size (its log was rewritten?); the second is kept in " + aside);
+        }
+        return false;
+    }
+
     /** Keeps a packet that did not verify, and why, for the person who must look. */
     void storeRejected(String gateway, String caseId, byte[] packet, String reason) throws IOException {
         Path dir = root.resolve(".rejected").resolve(gateway);

@@ -5,7 +5,10 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -28,34 +31,43 @@ final class Mqtt5Link implements PlatformReceiver.Link {
     private final PlatformReceiver.Settings settings;
     private final Topics topics;
     private final CaseReception reception;
-    private final MqttAsyncClient client;
+    /** Reconnects after a lost connection, with a new client each time (below). */
+    private final ScheduledExecutorService reconnector;
+    private volatile MqttAsyncClient client;
     private volatile boolean closing;
+    private long backoffSeconds = 1;
 
-    Mqtt5Link(PlatformReceiver.Settings settings, Topics topics, CaseReception reception) throws IOException {
+    Mqtt5Link(PlatformReceiver.Settings settings, Topics topics, CaseReception reception) {
         this.settings = settings;
         this.topics = topics;
         this.reception = reception;
+        this.reconnector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "platform-reconnect " + settings.clientId());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Connects a new client and subscribes. Not Paho's automatic reconnect: after a connection lost while Paho 1.2.5 was
+     * writing (a broker stopped under load), its reconnect waits forever for a sender thread that has stopped
+     * ({@code CommsSender.start}), and the receiver never came back (FaultDrillTest in bundles/uplink).
+     */
+    @Override
+    public synchronized void connect() throws IOException {
+        MqttAsyncClient client;
         try {
-            this.client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
+            client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
             throw new IOException("cannot create the MQTT client for " + settings.broker() + ": " + e, e);
         }
-    }
-
-    @Override
-    public void connect() throws IOException {
-        client.setCallback(new Callback());
-        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
-        buffer.setBufferEnabled(true);
-        buffer.setBufferSize(10_000);
-        client.setBufferOpts(buffer);
+        client.setCallback(new Callback(client));
         MqttConnectionOptions options = new MqttConnectionOptions();
         // A persistent session needs clean start off AND an expiry (DOMAIN.md §8): what the broker assigned to this
         // instance while it is away then waits for it.
         options.setCleanStart(settings.sessionExpiry().isZero());
         options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 60);
+        options.setAutomaticReconnect(false);
         options.setKeepAliveInterval(60);
         if (settings.username() != null) {
             options.setUserName(settings.username());
@@ -65,13 +77,57 @@ final class Mqtt5Link implements PlatformReceiver.Link {
         }
         try {
             client.connect(options).waitForCompletion(PlatformReceiver.CONNECT_TIMEOUT.toMillis());
-            subscribe();
+            subscribe(client);
         } catch (MqttException e) {
+            discard(client);
             throw new IOException("cannot connect to " + settings.broker() + " as " + settings.clientId() + ": " + e, e);
+        }
+        MqttAsyncClient old = this.client;
+        this.client = client;
+        if (old != null) {
+            discard(old);
         }
     }
 
-    private void subscribe() throws MqttException {
+    /** After a lost connection: connect again, at 1, 2, 4 … 60 s. */
+    private void reconnectLater(long delaySeconds) {
+        if (closing) {
+            return;
+        }
+        try {
+            reconnector.schedule(() -> {
+                if (closing) {
+                    return;
+                }
+                try {
+                    connect();
+                    backoffSeconds = 1;
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "{0}: {1}; trying again in {2} s", settings.clientId(), e.getMessage(), backoffSeconds);
+                    long next = backoffSeconds;
+                    backoffSeconds = Math.min(backoffSeconds * 2, 60);
+                    reconnectLater(next);
+                }
+            }, delaySeconds, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException e) {
+            // closing
+        }
+    }
+
+    private static void discard(MqttAsyncClient client) {
+        try {
+            client.disconnectForcibly(0, 1_000, false);
+        } catch (MqttException e) {
+            // gone already
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.log(Level.DEBUG, "close: {0}", e.toString());
+        }
+    }
+
+    private void subscribe(MqttAsyncClient client) throws MqttException {
         String filter = topics.caseFilter(settings.group());
         // Paho 1.2.5 does not call a per-subscription listener for shared subscriptions (paho.mqtt.java #827):
         // messages come through the client's callback.
@@ -140,6 +196,11 @@ final class Mqtt5Link implements PlatformReceiver.Link {
     @Override
     public void close() {
         closing = true;
+        reconnector.shutdownNow();
+        MqttAsyncClient client = this.client;
+        if (client == null) {
+            return;
+        }
         try {
             if (client.isConnected()) {
                 client.disconnect(5_000).waitForCompletion(5_000);
@@ -173,6 +234,12 @@ final class Mqtt5Link implements PlatformReceiver.Link {
 
     private final class Callback implements MqttCallback {
 
+        private final MqttAsyncClient owner;
+
+        Callback(MqttAsyncClient owner) {
+            this.owner = owner;
+        }
+
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             reception.onMessage(topics, topic, message.getPayload(), () -> header(message));
@@ -180,19 +247,14 @@ final class Mqtt5Link implements PlatformReceiver.Link {
 
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
-            if (reconnect) {
-                try {
-                    subscribe(); // the session may have expired meanwhile
-                } catch (MqttException e) {
-                    LOG.log(Level.WARNING, "cannot subscribe again after reconnecting: {0}", e.toString());
-                }
-            }
+            // connect() subscribes, on every connection
         }
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            if (!closing) {
-                LOG.log(Level.WARNING, "{0} disconnected: {1}", settings.clientId(), response);
+            if (!closing && owner == client) {
+                LOG.log(Level.WARNING, "{0} disconnected: {1}; reconnecting", settings.clientId(), response);
+                reconnectLater(1);
             }
         }
 

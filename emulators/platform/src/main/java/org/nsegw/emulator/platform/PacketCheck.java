@@ -25,9 +25,23 @@ final class PacketCheck {
     }
 
     /** A packet that passed: its link in the gateway's chain. Or a packet that did not: why. */
-    record Outcome(CaseStore.ChainEntry link, String problem) {
+    record Outcome(CaseStore.ChainEntry link, String problem, boolean test) {
+        Outcome(CaseStore.ChainEntry link, String problem) {
+            this(link, problem, false);
+        }
+
         boolean ok() {
             return problem == null;
+        }
+    }
+
+    /** Whether a packet's manifest says it is a test case ({@code "test": true}); false when it cannot be read. */
+    static boolean isTest(byte[] packet) {
+        try {
+            JsonNode test = JSON.readTree(manifest(packet)).path("test");
+            return test.isBoolean() && test.booleanValue();
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -55,8 +69,9 @@ final class PacketCheck {
             return failed("the packet's gatewayId '" + packetGateway + "' is not the gateway it came from ('" + gateway
                     + "'): the chain is per gatewayId");
         }
+        JsonNode test = manifest.path("test");
         return new Outcome(new CaseStore.ChainEntry(result.sequence(), result.caseId(), result.manifestSha256(),
-                manifest.path("previousManifestSha256").asText("")), null);
+                manifest.path("previousManifestSha256").asText("")), null, test.isBoolean() && test.booleanValue());
     }
 
     private static Outcome failed(String problem) {

@@ -29,10 +29,20 @@ import java.util.List;
  * @param receiveMillis  from the notice's arrival to the whole packet (0 for a duplicate)
  * @param latencyMillis  from the case's time (the notice's {@code time}) to this line; -1 when the notice had none
  * @param instance       the receiver instance (MQTT client id) that wrote the line
+ * @param test           true for a test case (its signed manifest says {@code "test": true}): stored and acknowledged
+ *                       like any other, never to be filed as a case (docs/platform-integration.md)
  */
 public record ReceivedCase(String caseId, String gateway, long sequence, String outcome, String plate,
         String packetSha256, String status, boolean verified, String reason, String time, long receiveMillis,
-        long latencyMillis, String instance) {
+        long latencyMillis, String instance, boolean test) {
+
+    /** A line of a real case (not a test). */
+    public ReceivedCase(String caseId, String gateway, long sequence, String outcome, String plate, String packetSha256,
+            String status, boolean verified, String reason, String time, long receiveMillis, long latencyMillis,
+            String instance) {
+        this(caseId, gateway, sequence, outcome, plate, packetSha256, status, verified, reason, time, receiveMillis,
+                latencyMillis, instance, false);
+    }
 
     /** The file name in the store folder. */
     public static final String FILE = "received.jsonl";

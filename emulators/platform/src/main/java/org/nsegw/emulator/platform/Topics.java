@@ -57,6 +57,15 @@ record Topics(String prefix) {
         return Optional.empty();
     }
 
+    /** The gateway of a checkpoint topic {@code P/G/case/checkpoint}; empty for any other topic. */
+    Optional<String> checkpointGateway(String topic) {
+        if (!topic.startsWith(prefix + "/") || !topic.endsWith("/case/checkpoint")) {
+            return Optional.empty();
+        }
+        String gateway = topic.substring(prefix.length() + 1, topic.length() - "/case/checkpoint".length());
+        return gateway.isEmpty() || gateway.contains("/") ? Optional.empty() : Optional.of(gateway);
+    }
+
     /** @param chunk what an MQTT 3.1.1 chunk topic says of its chunk, else null */
     record CaseTopic(String gateway, boolean notice, CaseReception.ChunkHeader chunk) {
     }

@@ -20,6 +20,7 @@ import org.nsegw.api.device.DeviceKind;
 import org.nsegw.api.device.Verification;
 import org.nsegw.api.evidence.MediaRef;
 import org.nsegw.api.fusion.Passage;
+import org.nsegw.api.fusion.PassageFlag;
 import org.nsegw.api.rules.Finding;
 import org.nsegw.api.rules.Verdict;
 import org.nsegw.api.vision.Observation;
@@ -94,6 +95,8 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
         private final Map<String, CaseEntry> entries = new LinkedHashMap<>();
         private final Map<String, CaseEntry> beside = new LinkedHashMap<>();
         private final List<Object> problems = new ArrayList<>();
+        /** The entry each media file went into, by its reference (path, SHA-256, size): a file shared is put in once. */
+        private final Map<String, String> mediaNames = new java.util.HashMap<>();
 
         Assembly(Verdict verdict, CaseContext context, long sequence, MediaSource media, Images images) {
             this.verdict = verdict;
@@ -114,6 +117,9 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
             f.put("uuid", uuid.toString());
             f.put("gatewayId", context.gateway().id()); // top level: verifiers keep one chain per gateway id
             f.put("gateway", context.gateway().fields());
+            if (passage.flags().contains(PassageFlag.TEST)) {
+                f.put("test", true); // a synthetic passage: the platform must never file it as a case (docs/evidence-format.md)
+            }
             f.put("lane", passage.lane());
             f.put("passage", passageFields());
             f.put("verdict", verdictFields());
@@ -326,9 +332,20 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
                     .map(r -> r.color().name()).orElse("");
         }
 
+        /**
+         * The entries of {@code refs}, named {@code prefix + file name}. A file an earlier reference of this case already
+         * brought in (the same path, SHA-256 and size: the clip and the before and after frames of an exit, which each
+         * of its observations lists) is not copied again: its entry's name is given, with the role of its first use.
+         */
         private List<Object> mediaEntries(List<MediaRef> refs, String prefix, String rolePrefix) {
             List<Object> names = new ArrayList<>();
             for (MediaRef ref : refs) {
+                String key = ref.path() + "\n" + ref.sha256() + "\n" + ref.size();
+                String earlier = mediaNames.get(key);
+                if (earlier != null) {
+                    names.add(earlier);
+                    continue;
+                }
                 byte[] bytes;
                 try {
                     bytes = media.read(ref.path());
@@ -341,8 +358,10 @@ public record CaseContent(String caseId, UUID uuid, Map<String, Object> fields, 
                     problems.add(map("path", ref.path(), "problem", "differs from the file recorded at capture (" + ref.size()
                             + " bytes, SHA-256 " + ref.sha256() + "): now " + bytes.length + " bytes, SHA-256 " + sha256));
                 }
-                names.add(add(images == Images.BESIDE ? beside : entries, prefix + safe(fileName(ref.path())),
-                        rolePrefix + ref.role(), bytes));
+                String name = add(images == Images.BESIDE ? beside : entries, prefix + safe(fileName(ref.path())),
+                        rolePrefix + ref.role(), bytes);
+                mediaNames.put(key, name);
+                names.add(name);
             }
             return names;
         }

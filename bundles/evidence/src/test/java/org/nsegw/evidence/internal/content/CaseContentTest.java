@@ -182,6 +182,58 @@ class CaseContentTest {
     }
 
     @Test
+    void aFileSeveralObservationsShareIsInThePacketOnce(@org.junit.jupiter.api.io.TempDir Path keys) throws Exception {
+        CaseContent c = CaseContent.of(sample.siteExitWithTwoFindings(), Sample.CONTEXT, 8, sample.media());
+        String o = "observations/1-cam-exit-";
+        String o2 = "observations/2-cam-exit-";
+        assertThat(c.entries()).extracting(CaseEntry::name).containsExactly("passage.json",
+                "images/1-anpr-gate-01-plate.jpg", "images/1-anpr-gate-02-scene.jpg",
+                o + "before.jpg", o + "at-MUDDY_VEHICLE.jpg", o + "after.jpg", o + "annotated-MUDDY_VEHICLE.jpg", o + "clip.avi",
+                o2 + "at-UNCOVERED_LOAD.jpg", o2 + "annotated-UNCOVERED_LOAD.jpg");
+        assertThat(c.entries()).filteredOn(e -> e.name().endsWith("clip.avi")).singleElement()
+                .satisfies(e -> assertThat(e.role()).isEqualTo("observation:clip"))
+                .satisfies(e -> assertThat(e.content()).isEqualTo(sample.files.get("media/vision/cam-exit/2026-11-23/exit-7/clip.avi")));
+        List<Object> observations = list(c.fields().get("observations"));
+        assertThat(map(observations.get(0)).get("evidence")).isEqualTo(List.of(o + "before.jpg", o + "at-MUDDY_VEHICLE.jpg",
+                o + "after.jpg", o + "annotated-MUDDY_VEHICLE.jpg", o + "clip.avi"));
+        // the second observation names the shared files' entries of the first
+        assertThat(map(observations.get(1)).get("evidence")).isEqualTo(List.of(o + "before.jpg", o2 + "at-UNCOVERED_LOAD.jpg",
+                o + "after.jpg", o2 + "annotated-UNCOVERED_LOAD.jpg", o + "clip.avi"));
+        assertThat(c.fields().get("entryRoles")).isEqualTo(c.entries().stream()
+                .map(e -> Map.of("name", e.name(), "role", e.role())).toList());
+        assertThat(c.fields()).doesNotContainKey("problems");
+
+        // and the packet made of it is valid: every entry once, listed with its digest, signed
+        org.nsegw.packet.PacketSigner signer = org.nsegw.packet.GatewayKeys.loadOrCreate(keys, "Ed25519");
+        org.nsegw.packet.BuiltPacket packet = org.nsegw.packet.PacketBuilder.build(c.fields(),
+                c.entries().stream().map(e -> new org.nsegw.packet.PacketEntry(e.name(), e.content())).toList(),
+                org.nsegw.packet.ChainLink.first(), signer);
+        org.nsegw.packet.PacketVerifier.Result verified = org.nsegw.packet.PacketVerifier.verify(packet.zip(),
+                java.util.Set.of(signer.keyId()));
+        assertThat(verified.ok()).as(verified.problems().toString()).isTrue();
+    }
+
+    @Test
+    void aFileChangedBetweenTwoReferencesIsNotTakenForTheSame() {
+        Verdict v = sample.siteExitWithTwoFindings();
+        // the second observation's clip reference records other bytes at the same path: not the same file
+        var second = v.passage().observations().get(1);
+        var clip = second.evidence().get(4);
+        var other = new org.nsegw.api.evidence.MediaRef(clip.role(), clip.path(), clip.mediaType(), clip.size() + 1, "00".repeat(32));
+        var changed = new org.nsegw.api.vision.Observation(second.cameraId(), second.lane(), second.time(), second.kind(),
+                second.score(), second.confidence(), List.of(second.evidence().get(0), second.evidence().get(1),
+                second.evidence().get(2), second.evidence().get(3), other));
+        Passage p = v.passage();
+        Passage twice = new Passage(p.id(), p.lane(), p.time(), p.weigh(), p.plates(), List.of(p.observations().get(0), changed),
+                p.flags(), p.plate(), p.trailerPlate(), p.alsoWeighed());
+        CaseContent c = CaseContent.of(new Verdict(twice, v.outcome(), v.findings(), v.enforcementCode()), Sample.CONTEXT, 8,
+                sample.media());
+        assertThat(c.entries()).extracting(CaseEntry::name).contains("observations/1-cam-exit-clip.avi",
+                "observations/2-cam-exit-clip.avi");
+        assertThat(c.fields().get("problems")).asList().singleElement().asString().contains("differs from the file recorded");
+    }
+
+    @Test
     void aMissingImageIsNamedAndThePacketIsMadeAllTheSame() {
         Verdict v = sample.violation();
         sample.files.remove("media/anpr/anpr-L1-rear/2026-11-23/ev-2001/02-scene.jpg");

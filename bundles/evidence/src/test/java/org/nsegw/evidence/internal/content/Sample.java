@@ -109,6 +109,34 @@ public final class Sample {
                 "MUDDY_VEHICLE：摄像机cam-exit检测置信度0.91（阈值0.85），车辆车轮或车身带泥驶出工地；车辆浙A3K725")), "CL-01");
     }
 
+    /**
+     * A site exit whose truck was muddy and had its load uncovered: two observations of one exit, each listing the
+     * exit's before and after frames and its clip (the same files) and its own frame and annotated image.
+     */
+    public Verdict siteExitWithTwoFindings() {
+        PlateRead gate = read("anpr-gate", CameraPosition.GATE, "浙A3K725", "浙A3K725", PlateKind.NORMAL, 95, TIME, Set.of());
+        String dir = "media/vision/cam-exit/2026-11-23/exit-7/";
+        MediaRef before = exitFile(dir, "before", "before.jpg", "image/jpeg");
+        MediaRef after = exitFile(dir, "after", "after.jpg", "image/jpeg");
+        MediaRef clip = exitFile(dir, "clip", "clip.avi", "video/x-msvideo");
+        List<Observation> observations = new java.util.ArrayList<>();
+        for (ObservationKind kind : List.of(ObservationKind.MUDDY_VEHICLE, ObservationKind.UNCOVERED_LOAD)) {
+            observations.add(new Observation("cam-exit", "G1", TIME, kind, 0.3, 0.95, List.of(before,
+                    exitFile(dir, "at", "at-" + kind + ".jpg", "image/jpeg"), after,
+                    exitFile(dir, "annotated", "annotated-" + kind + ".jpg", "image/jpeg"), clip)));
+        }
+        Passage p = new Passage("G1-20261123-000008", "G1", TIME, null, List.of(gate), observations, Set.of(), "浙A3K725",
+                "", List.of());
+        return new Verdict(p, Outcome.VIOLATION, List.of(new Finding("MUDDY_VEHICLE", "", "MUDDY_VEHICLE"),
+                new Finding("UNCOVERED_LOAD", "", "UNCOVERED_LOAD")), "CL-01");
+    }
+
+    private MediaRef exitFile(String dir, String role, String name, String type) {
+        byte[] content = ("content of " + name).getBytes(StandardCharsets.US_ASCII);
+        files.put(dir + name, content);
+        return new MediaRef(role, dir + name, type, content.length, CaseContent.sha256(content));
+    }
+
     MediaSource media() {
         return path -> {
             byte[] b = files.get(path);

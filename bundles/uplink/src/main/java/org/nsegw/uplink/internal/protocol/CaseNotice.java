@@ -19,11 +19,12 @@ import java.util.zip.ZipInputStream;
 
 /**
  * The case notice sent before a packet: the case summary read from the packet's {@code manifest.json}, with the digests
- * and the chunking (docs/mqtt-topics.md, "Case notice"). Every field is always present, empty when there is no value.
+ * and the chunking (docs/mqtt-topics.md, "Case notice"). Every field is always present, empty when there is no value,
+ * but {@code test}: {@code "test": true} only on a test case (the manifest's {@code test}, docs/evidence-format.md).
  */
 public record CaseNotice(String caseId, String uuid, long sequence, String priority, String outcome, String lane, String time,
         String plate, String trailerPlate, String enforcementCode, String manifestSha256, String packetSha256, long packetSize,
-        int chunkSize, int chunks) {
+        int chunkSize, int chunks, boolean test) {
 
     static final String MANIFEST = "manifest.json";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -55,7 +56,8 @@ public record CaseNotice(String caseId, String uuid, long sequence, String prior
         return new CaseNotice(caseId, text(m, "uuid"), m.path("sequence").asLong(0), priority, text(m.path("verdict"), "outcome"),
                 text(m, "lane"), utcMillis(time.isEmpty() ? text(m.path("time"), "passage") : time), text(m.path("vehicle"), "plate"),
                 text(m.path("vehicle"), "trailerPlate"), text(m.path("verdict"), "enforcementCode"), sha256(manifest),
-                sha256(packet), packet.length, chunkSize, ChunkSize.count(packet.length, chunkSize));
+                sha256(packet), packet.length, chunkSize, ChunkSize.count(packet.length, chunkSize),
+                m.path("test").isBoolean() && m.path("test").booleanValue());
     }
 
     /** UTC with exactly three digits of milliseconds, as every time on the wire; text that is no instant stays as it is. */
@@ -102,6 +104,9 @@ public record CaseNotice(String caseId, String uuid, long sequence, String prior
         o.put("packetSize", packetSize);
         o.put("chunkSize", chunkSize);
         o.put("chunks", chunks);
+        if (test) {
+            o.put("test", true);
+        }
         try {
             return JSON.writeValueAsBytes(o);
         } catch (JsonProcessingException e) {

@@ -42,6 +42,11 @@ public record Topics(String prefix, String gatewayId) {
         return of("case/chunk/" + caseId + "/" + index + "/" + chunks);
     }
 
+    /** The gateway's newest signed checkpoint (retained): {@code P/G/case/checkpoint}, inside the platform's case filter. */
+    public String checkpoint() {
+        return of("case/checkpoint");
+    }
+
     public String alarm() {
         return of("alarm");
     }

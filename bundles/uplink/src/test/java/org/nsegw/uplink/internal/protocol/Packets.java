@@ -19,6 +19,19 @@ public final class Packets {
     private Packets() {
     }
 
+    /** The key id of the signer of every packet made here: what the platform trusts. */
+    public static String keyId() {
+        return SIGNER.keyId();
+    }
+
+    /** The checkpoint of the first {@code treeSize} of {@code chain}, signed by the packets' key, as the gateway writes it. */
+    public static byte[] checkpoint(List<BuiltPacket> chain, int treeSize) {
+        org.nsegw.packet.MerkleTree tree = new org.nsegw.packet.MerkleTree();
+        chain.subList(0, treeSize).forEach(p -> tree.append(p.manifest()));
+        return org.nsegw.packet.Checkpoint.sign("hz-test-gw1", tree, treeSize, java.time.Instant.parse("2026-11-23T08:00:00Z"),
+                SIGNER).toJson();
+    }
+
     /** A packet whose one image entry has {@code imageBytes} random (incompressible) bytes. */
     public static BuiltPacket packet(String caseId, ChainLink link, int imageBytes) {
         Map<String, Object> f = new LinkedHashMap<>();
