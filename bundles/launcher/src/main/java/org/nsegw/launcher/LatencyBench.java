@@ -18,21 +18,18 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.nsegw.emulator.platform.PlatformReceiver;
 import org.nsegw.emulator.platform.ReceivedCase;
 
 /**
  * Latency under 4-lane traffic, from the moment a passage is complete to its case notice at the platform: the whole
- * gateway on the bridge example (4 lanes, emulated WIM sensors and ANPR cameras, as {@code nsegw demo} runs it) with
- * its uplink pointed at a Mosquitto of this benchmark's own on a free loopback port, and the platform receiver in this
- * process. For every packet the platform verified, the passage's {@code completed} (in the packet's
+ * gateway on the bridge example (4 lanes, emulated WIM sensors and ANPR cameras) and the platform receiver, as
+ * {@code nsegw demo --broker} runs them, on a Mosquitto of this benchmark's own on a free loopback port. For every packet the platform verified, the passage's {@code completed} (in the packet's
  * {@code passage.json}, set by fusion: the later of its last plate read's arrival and the moment its windows allowed
  * the decision) is compared with the arrival of the notice at the receiver ({@code received.jsonl}: the line's time
  * less its {@code receiveMillis}). One machine, one clock.
  */
 final class LatencyBench {
 
-    static final String PREFIX = "zj/nse";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int seconds;
@@ -54,68 +51,44 @@ final class LatencyBench {
         UplinkBench.Broker broker = new UplinkBench.Broker(mosquitto, work);
         try {
             broker.start();
-            Path store = work.resolve("platform");
-            Path site = work.resolve("bridge-bench.yaml");
-            Files.writeString(site, withUplink(Files.readString(dist.examples().resolve("bridge-example.yaml")), broker.url()));
+            Path data = work.resolve("demo");
+            Path store = data.resolve("platform"); // the demo's platform emulator keeps its store there
             out.println("Latency from a passage's completion to its case notice at the platform: the bridge example (4 lanes) on"
-                    + " emulated devices for " + seconds + " s (nsegw demo), its uplink to Mosquitto on " + broker.url()
-                    + ", the platform receiver in this process, on " + BenchCommand.machine());
+                    + " emulated devices for " + seconds + " s (nsegw demo --broker), the gateway's uplink and the demo's platform"
+                    + " receiver on Mosquitto at " + broker.url() + ", on " + BenchCommand.machine());
             out.flush();
-            int exit;
-            try (PlatformReceiver platform = PlatformReceiver.start(PlatformReceiver.Settings.of(broker.url(), PREFIX, store))) {
-                Path log = work.resolve("demo.log");
-                Process demo = new ProcessBuilder(dist.command("demo", "--site", site.toString(), "--seconds", Integer.toString(seconds),
-                        "--data", work.resolve("demo").toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-                try {
-                    if (!demo.waitFor(seconds + 300L, TimeUnit.SECONDS)) {
-                        out.println("nsegw: the demo did not end within " + (seconds + 300) + " s; see " + log);
-                        return Nsegw.EXIT_FAILURE;
-                    }
-                } finally {
-                    if (demo.isAlive()) {
-                        demo.destroy();
-                        demo.waitFor(40, TimeUnit.SECONDS);
-                    }
+            Path log = work.resolve("demo.log");
+            Process demo = new ProcessBuilder(dist.command("demo", "--site", dist.examples().resolve("bridge-example.yaml").toString(),
+                    "--seconds", Integer.toString(seconds), "--data", data.toString(), "--broker", broker.url()))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            try {
+                if (!demo.waitFor(seconds + 300L, TimeUnit.SECONDS)) {
+                    out.println("nsegw: the demo did not end within " + (seconds + 300) + " s; see " + log);
+                    return Nsegw.EXIT_FAILURE;
                 }
-                exit = demo.exitValue();
-                for (String line : Files.readAllLines(log)) {
-                    if (line.contains(" ready ") || line.contains("FAILED") || line.contains("not ready") || line.contains("trucks weighed")
-                            && line.contains("STOPPED")) {
-                        out.println("demo:" + line);
-                    }
+            } finally {
+                if (demo.isAlive()) {
+                    demo.destroy();
+                    demo.waitFor(40, TimeUnit.SECONDS);
                 }
-                if (exit != 0) {
-                    out.println("nsegw: the demo ended with " + exit + ":");
-                    Files.readAllLines(log).stream().skip(Math.max(0, Files.readAllLines(log).size() - 30)).forEach(out::println);
-                }
-                out.println("platform: " + platform.counts());
             }
-            return report(store, storedTimes(work.resolve("demo"))) && exit == 0 ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
+            int exit = demo.exitValue();
+            List<String> lines = Files.readAllLines(log);
+            for (String line : lines) {
+                if (line.contains(" ready ") || line.contains("FAILED") || line.contains("not ready") || line.contains("broker:")
+                        || line.contains("platform:")) {
+                    out.println("demo:" + line);
+                }
+            }
+            if (exit != 0) {
+                out.println("nsegw: the demo ended with " + exit + ":");
+                lines.stream().skip(Math.max(0, lines.size() - 30)).forEach(out::println);
+            }
+            return report(store, storedTimes(data)) && exit == 0 ? Nsegw.EXIT_OK : Nsegw.EXIT_FAILURE;
         } finally {
             broker.stop();
             DemoCommand.deleteTree(work);
         }
-    }
-
-    /** The site file with its uplink section replaced: plain TCP to the benchmark's broker, no credentials. */
-    static String withUplink(String site, String broker) {
-        List<String> lines = new ArrayList<>(List.of(site.split("\n", -1)));
-        StringBuilder outText = new StringBuilder();
-        boolean inUplink = false;
-        for (String line : lines) {
-            if (line.startsWith("uplink:")) {
-                inUplink = true;
-                outText.append("uplink:\n  broker: ").append(broker).append("\n  topicPrefix: ").append(PREFIX).append('\n');
-                continue;
-            }
-            if (inUplink && !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
-                inUplink = false;
-            }
-            if (!inUplink) {
-                outText.append(line).append('\n');
-            }
-        }
-        return outText.toString();
     }
 
     /** Case id to the outbox's {@code stored} (ms: after the packet's file is on disk, before the row's commit). */
