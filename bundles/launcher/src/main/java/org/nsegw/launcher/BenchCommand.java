@@ -219,9 +219,9 @@ final class BenchCommand {
 
     /** {@code nsegw bench latency}: from a passage's completion to its case notice at the platform, 4-lane traffic. */
     @Command(name = "latency", description = {
-        "The whole gateway on the bridge example (4 lanes, emulated devices, as nsegw demo runs it) with its uplink to a",
-        "real Mosquitto (started on a free loopback port) and the platform receiver in this process: the time from each",
-        "passage's completion (its last plate read arrived or its fusion window closed) to its case notice at the",
+        "The whole gateway on the bridge example (4 lanes, emulated devices) and the platform receiver, as nsegw demo",
+        "--broker runs them, on a real Mosquitto (started on a free loopback port): the time from each passage's",
+        "completion (its last plate read arrived or its fusion window closed) to its case notice at the",
         "platform, as percentiles. Target (issue 7): p99 at most 250 ms."})
     static final class Latency implements Callable<Integer> {
 
