@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nsegw bench ...}: the measurements BENCHMARKS.md reports, reproducible on any machine. */
 @Command(name = "bench", description = "Measure the gateway; BENCHMARKS.md lists the figures and these commands.",
-        subcommands = {BenchCommand.Startup.class, BenchCommand.Pushes.class, BenchCommand.Uplink.class})
+        subcommands = {BenchCommand.Startup.class, BenchCommand.Pushes.class, BenchCommand.Uplink.class, BenchCommand.Latency.class})
 final class BenchCommand {
 
     /** The machine a figure was measured on, for the report. */
@@ -188,16 +188,56 @@ final class BenchCommand {
         @Option(names = "--image-kb", defaultValue = "150", description = "each of a large packet's three images, KB (default: ${DEFAULT-VALUE})")
         int imageKb;
 
+        @Option(names = "--large-packets", defaultValue = "30", description = "larger packets, 0 for none (default: ${DEFAULT-VALUE})")
+        int bigPackets;
+
+        @Option(names = "--large-image-kb", defaultValue = "1000", description = "each of a larger packet's three images, KB (default: ${DEFAULT-VALUE})")
+        int bigImageKb;
+
         @Option(names = "--max-chunk-kb", defaultValue = "256", description = "the uplink's maxChunkKb (default: ${DEFAULT-VALUE})")
         int maxChunkKb;
 
+        @Option(names = "--broker-max-inflight", defaultValue = "0",
+                description = "Mosquitto's max_inflight_messages, the Receive Maximum it gives clients (default: its own, 20)")
+        int brokerMaxInflight;
+
+        @Option(names = "--receivers", defaultValue = "1",
+                description = "platform receiver instances sharing the subscription and the store (default: ${DEFAULT-VALUE})")
+        int receivers;
+
         @Override
         public Integer call() throws Exception {
-            if (backlog < 10 || packets < 1 || smallBytes < 1 || imageKb < 3 || maxChunkKb < 1) {
-                spec.commandLine().getErr().println("nsegw: --backlog at least 10, --packets at least 1, --image-kb at least 3");
+            if (backlog < 10 || packets < 1 || smallBytes < 1 || imageKb < 3 || maxChunkKb < 1 || bigPackets < 0 || bigImageKb < 3
+                    || receivers < 1) {
+                spec.commandLine().getErr().println("nsegw: --backlog at least 10, --packets at least 1, --image-kb and --large-image-kb at least 3");
                 return Nsegw.EXIT_INVALID;
             }
-            return new UplinkBench(new UplinkBench.Settings(backlog, smallBytes, packets, imageKb, maxChunkKb), spec.commandLine().getOut()).run();
+            return new UplinkBench(new UplinkBench.Settings(backlog, smallBytes, packets, imageKb, bigPackets, bigImageKb, maxChunkKb,
+                    brokerMaxInflight, receivers), spec.commandLine().getOut()).run();
+        }
+    }
+
+    /** {@code nsegw bench latency}: from a passage's completion to its case notice at the platform, 4-lane traffic. */
+    @Command(name = "latency", description = {
+        "The whole gateway on the bridge example (4 lanes, emulated devices) and the platform receiver, as nsegw demo",
+        "--broker runs them, on a real Mosquitto (started on a free loopback port): the time from each passage's",
+        "completion (its last plate read arrived or its fusion window closed) to its case notice at the",
+        "platform, as percentiles. Target (issue 7): p99 at most 250 ms."})
+    static final class Latency implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "120", description = "how long the traffic runs (default: ${DEFAULT-VALUE})")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (seconds < 10) {
+                spec.commandLine().getErr().println("nsegw: --seconds at least 10");
+                return Nsegw.EXIT_INVALID;
+            }
+            return new LatencyBench(seconds, spec.commandLine().getOut()).run();
         }
     }
 }

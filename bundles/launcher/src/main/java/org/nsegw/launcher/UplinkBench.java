@@ -49,12 +49,13 @@ final class UplinkBench {
      * @param imageKb     each of the three images of a large case, in KB
      * @param maxChunkKb  the uplink's chunk limit
      */
-    record Settings(int backlog, int smallBytes, int packets, int imageKb, int maxChunkKb) {
+    record Settings(int backlog, int smallBytes, int packets, int imageKb, int bigPackets, int bigImageKb, int maxChunkKb,
+            int brokerMaxInflight, int receivers) {
     }
 
     /** One drain: what was filled and how it went. */
-    record Drain(String name, int cases, long bytes, double fillSeconds, double seconds, double sentSeconds, double steadyPerSecond, Counts platform,
-            Map<String, Long> courier, long unacknowledged) {
+    record Drain(String name, int cases, long bytes, double fillSeconds, double seconds, double sentSeconds, double steadyPerSecond,
+            double steadyNoticesPerSecond, double noticesSeconds, Counts platform, Map<String, Long> courier, long unacknowledged) {
 
         double casesPerSecond() {
             return cases / seconds;
@@ -80,19 +81,31 @@ final class UplinkBench {
             return Nsegw.EXIT_FAILURE;
         }
         Path work = Files.createTempDirectory("nsegw-bench-uplink-");
-        Broker broker = new Broker(mosquitto, work);
+        Broker broker = new Broker(mosquitto, work, settings.brokerMaxInflight());
         try {
             broker.start();
             out.println("Uplink to the platform over MQTT 5: " + mosquittoVersion(mosquitto) + " on " + broker.url()
-                    + " (its defaults: persistence off), the platform receiver in this process, on " + BenchCommand.machine());
+                    + " (its defaults but persistence off, max_queued_messages 100000"
+                    + (settings.brokerMaxInflight() > 0 ? ", max_inflight_messages " + settings.brokerMaxInflight() : "")
+                    + "), " + (settings.receivers() == 1 ? "the platform receiver" : settings.receivers()
+                            + " platform receivers (one shared subscription, one store)") + " in this process, on " + BenchCommand.machine());
             out.flush();
             List<Drain> drains = new ArrayList<>();
-            try (PlatformReceiver platform = PlatformReceiver.start(PlatformReceiver.Settings.of(broker.url(), PREFIX,
-                    work.resolve("platform")))) {
+            List<PlatformReceiver> platform = new ArrayList<>();
+            try {
+                for (int i = 0; i < settings.receivers(); i++) {
+                    platform.add(PlatformReceiver.start(PlatformReceiver.Settings.of(broker.url(), PREFIX, work.resolve("platform"))));
+                }
                 PacketSigner signer = GatewayKeys.generate("Ed25519");
                 drains.add(drain(work, broker, platform, signer, "backlog", settings.backlog(), new int[] {settings.smallBytes()}));
                 int image = settings.imageKb() * 1000;
                 drains.add(drain(work, broker, platform, signer, "packets", settings.packets(), new int[] {image, image - 2000, image + 2000}));
+                if (settings.bigPackets() > 0) {
+                    int big = settings.bigImageKb() * 1000;
+                    drains.add(drain(work, broker, platform, signer, "large", settings.bigPackets(), new int[] {big, big - 2000, big + 2000}));
+                }
+            } finally {
+                platform.forEach(PlatformReceiver::close);
             }
             return report(drains);
         } finally {
@@ -101,7 +114,21 @@ final class UplinkBench {
         }
     }
 
-    private Drain drain(Path work, Broker broker, PlatformReceiver platform, PacketSigner signer, String name, int cases, int[] images)
+    /** The receivers' counts added up. */
+    static Counts counts(List<PlatformReceiver> receivers) {
+        long[] n = new long[10];
+        for (PlatformReceiver r : receivers) {
+            Counts c = r.counts();
+            long[] v = {c.notices(), c.chunks(), c.repeatedChunks(), c.verified(), c.rejected(), c.duplicates(), c.missingRequests(),
+                c.ignored(), c.commits(), c.answersAgain()};
+            for (int i = 0; i < n.length; i++) {
+                n[i] += v[i];
+            }
+        }
+        return new Counts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
+    }
+
+    private Drain drain(Path work, Broker broker, List<PlatformReceiver> platform, PacketSigner signer, String name, int cases, int[] images)
             throws Exception {
         String gateway = "bench-" + name + "-" + UUID.randomUUID().toString().substring(0, 6);
         out.printf(Locale.ROOT, "%s: filling a new outbox with %,d signed packets (%s) ...%n", name, cases, describe(images));
@@ -128,15 +155,17 @@ final class UplinkBench {
             double fill = (System.nanoTime() - fillStart) / 1e9;
             out.printf(Locale.ROOT, "%s: %,d packets, %,.1f MB, filled in %.1f s; the uplink starts%n", name, cases, bytes / 1e6, fill);
             out.flush();
-            long verifiedBefore = platform.counts().verified();
+            long verifiedBefore = counts(platform).verified();
             long start = System.nanoTime();
             long deadline = start + TimeUnit.MINUTES.toNanos(15);
-            List<long[]> samples = new ArrayList<>(); // nanos since start, verified
+            List<long[]> samples = new ArrayList<>(); // nanos since start, verified, notices PUBACKed
             Map<String, Long> counters;
             double sentSeconds;
+            double noticesSeconds;
             try (StandaloneUplink uplink = StandaloneUplink.start(outbox, broker.url(), PREFIX, gateway, settings.maxChunkKb())) {
                 long verified = 0;
                 long sentAt = -1;
+                long noticesAt = -1;
                 while (verified < cases) {
                     if (System.nanoTime() > deadline) {
                         throw new IOException(name + ": only " + verified + " of " + cases + " cases acknowledged after 15 minutes; "
@@ -145,39 +174,48 @@ final class UplinkBench {
                     TimeUnit.MILLISECONDS.sleep(10); // sampling period, not synchronisation
                     Map<String, Long> c = uplink.counters();
                     verified = c.get("verified");
-                    samples.add(new long[] {System.nanoTime() - start, verified});
+                    samples.add(new long[] {System.nanoTime() - start, verified, c.get("noticesPubacked")});
                     if (sentAt < 0 && c.get("casesSent") >= cases) {
                         sentAt = System.nanoTime() - start;
+                    }
+                    if (noticesAt < 0 && c.get("noticesPubacked") >= cases) {
+                        noticesAt = System.nanoTime() - start;
                     }
                 }
                 counters = uplink.counters();
                 sentSeconds = (sentAt < 0 ? System.nanoTime() - start : sentAt) / 1e9;
+                noticesSeconds = (noticesAt < 0 ? System.nanoTime() - start : noticesAt) / 1e9;
             }
             double seconds = samples.get(samples.size() - 1)[0] / 1e9;
             long unacknowledged = outbox.usage().unacknowledgedCases();
-            Counts counts = platform.counts();
-            double steady = steady(samples, cases);
+            Counts counts = counts(platform);
+            double steady = steady(samples, cases, 1);
+            double steadyNotices = steady(samples, cases, 2);
             out.printf(Locale.ROOT, "%s: %,d cases acknowledged in %.2f s (the platform verified %,d)%n", name, cases, seconds,
                     counts.verified() - verifiedBefore);
             out.flush();
-            return new Drain(name, cases, bytes, fill, seconds, sentSeconds, steady, counts, counters, unacknowledged);
+            return new Drain(name, cases, bytes, fill, seconds, sentSeconds, steady, steadyNotices, noticesSeconds, counts, counters,
+                    unacknowledged);
         }
     }
 
-    /** Cases acknowledged per second between 10 % and 90 % of them (without the connect and the tail). */
-    static double steady(List<long[]> samples, int cases) {
+    /**
+     * Per second between 10 % and 90 % of the cases (without the connect and the tail), of the count in column
+     * {@code column} of the samples (1: VERIFIED taken, 2: notices PUBACKed).
+     */
+    static double steady(List<long[]> samples, int cases, int column) {
         long t10 = -1;
         long t90 = -1;
         long n10 = 0;
         long n90 = 0;
         for (long[] s : samples) {
-            if (t10 < 0 && s[1] >= cases / 10) {
+            if (t10 < 0 && s[column] >= cases / 10) {
                 t10 = s[0];
-                n10 = s[1];
+                n10 = s[column];
             }
-            if (t90 < 0 && s[1] >= cases * 9L / 10) {
+            if (t90 < 0 && s[column] >= cases * 9L / 10) {
                 t90 = s[0];
-                n90 = s[1];
+                n90 = s[column];
             }
         }
         return t90 > t10 ? (n90 - n10) / ((t90 - t10) / 1e9) : Double.NaN;
@@ -205,20 +243,26 @@ final class UplinkBench {
 
     private int report(List<Drain> drains) {
         Drain backlog = drains.get(0);
-        Drain packets = drains.get(1);
         out.println();
         out.println("| figure | measured |");
         out.println("|---|---|");
-        out.printf(Locale.ROOT, "| case notices acknowledged per second, steady (10 %% to 90 %% of the backlog) | %,.0f |%n", backlog.steadyPerSecond());
+        out.printf(Locale.ROOT, "| (a) case notices PUBACKed by the broker per second, steady (10 %% to 90 %% of the backlog) | %,.0f |%n",
+                backlog.steadyNoticesPerSecond());
+        out.printf(Locale.ROOT, "| (b) cases VERIFIED by the platform per second, steady (10 %% to 90 %% of the backlog) | %,.0f |%n",
+                backlog.steadyPerSecond());
         out.printf(Locale.ROOT, "| backlog of %,d cases drained (uplink start to last VERIFIED) | %.2f s |%n", backlog.cases(), backlog.seconds());
         out.printf(Locale.ROOT, "| cases per second over the whole drain | %,.0f |%n", backlog.casesPerSecond());
-        out.printf(Locale.ROOT, "| the same backlog sent: notice and packet of every case PUBACKed by the broker | %.2f s: %,.0f cases/s |%n",
+        out.printf(Locale.ROOT, "| the same backlog: every notice PUBACKed by the broker | %.2f s: %,.0f notices/s |%n",
+                backlog.noticesSeconds(), backlog.cases() / backlog.noticesSeconds());
+        out.printf(Locale.ROOT, "| the same backlog: notice and packet of every case PUBACKed by the broker | %.2f s: %,.0f cases/s |%n",
                 backlog.sentSeconds(), backlog.cases() / backlog.sentSeconds());
-        out.printf(Locale.ROOT, "| packet throughput, %,d packets of %,.0f KB (start to last VERIFIED) | %.1f MB/s |%n", packets.cases(),
-                packets.bytes() / 1e3 / packets.cases(), packets.megabytesPerSecond());
-        out.printf(Locale.ROOT, "| large packets per second | %.1f |%n", packets.casesPerSecond());
-        out.printf(Locale.ROOT, "| the same packets sent: every chunk PUBACKed by the broker | %.2f s: %.1f MB/s |%n", packets.sentSeconds(),
-                packets.bytes() / 1e6 / packets.sentSeconds());
+        for (Drain packets : drains.subList(1, drains.size())) {
+            out.printf(Locale.ROOT, "| packet throughput, %,d packets of %,.0f KB (start to last VERIFIED) | %.1f MB/s |%n", packets.cases(),
+                    packets.bytes() / 1e3 / packets.cases(), packets.megabytesPerSecond());
+            out.printf(Locale.ROOT, "| packets of %,.0f KB per second | %.1f |%n", packets.bytes() / 1e3 / packets.cases(), packets.casesPerSecond());
+            out.printf(Locale.ROOT, "| the same packets: every chunk PUBACKed by the broker | %.2f s: %.1f MB/s |%n", packets.sentSeconds(),
+                    packets.bytes() / 1e6 / packets.sentSeconds());
+        }
         boolean ok = true;
         for (Drain d : drains) {
             out.printf(Locale.ROOT, "| %s: courier | %s |%n", d.name(), d.courier());
@@ -253,16 +297,28 @@ final class UplinkBench {
         }
     }
 
-    /** A Mosquitto of its own on a free loopback port, with its defaults but persistence off. */
+    /**
+     * A Mosquitto of its own on a free loopback port, with its defaults but persistence off and a queue of up to 100,000
+     * messages per client: with the default of 1,000 Mosquitto drops (silently, "Outgoing messages are being dropped")
+     * what a receiver falling behind a backlog has not taken yet, and the gateway sends those cases again only after
+     * its ack timeout (600 s). A platform's broker must be set up so too (docs/platform-integration.md).
+     */
     static final class Broker {
         private final Path binary;
         private final Path dir;
+        private final int maxInflight;
         private int port;
         private Process process;
 
         Broker(Path binary, Path dir) {
+            this(binary, dir, 0);
+        }
+
+        /** @param maxInflight Mosquitto's max_inflight_messages (its Receive Maximum); 0: its default (20) */
+        Broker(Path binary, Path dir, int maxInflight) {
             this.binary = binary;
             this.dir = dir;
+            this.maxInflight = maxInflight;
         }
 
         String url() {
@@ -276,7 +332,8 @@ final class UplinkBench {
             Path conf = dir.resolve("mosquitto.conf");
             Path log = dir.resolve("mosquitto.log");
             Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\nuser " + System.getProperty("user.name")
-                    + "\npersistence false\nlog_dest stderr\n");
+                    + "\npersistence false\nmax_queued_messages 100000\n"
+                    + (maxInflight > 0 ? "max_inflight_messages " + maxInflight + "\n" : "") + "log_dest stderr\n");
             process = new ProcessBuilder(binary.toString(), "-c", conf.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

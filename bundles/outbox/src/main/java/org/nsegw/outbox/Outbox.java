@@ -63,6 +63,7 @@ public final class Outbox implements AutoCloseable {
     private final Store store;
     private final PacketFiles files;
     private final List<Consumer<Usage>> alarmListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Item>> putListeners = new CopyOnWriteArrayList<>();
     private final Integrity recovered;
     private Link head;
     /** Bytes of the packet and image files that rows refer to: what the quota limits. */
@@ -285,7 +286,20 @@ public final class Outbox implements AutoCloseable {
      * @throws IOException if the disk refuses (full, read-only) or the database cannot commit; nothing of the put stays
      *         visible
      */
-    public synchronized Item put(String caseId, long sequence, String manifestSha256, Priority priority, byte[] packet, byte[] images)
+    public Item put(String caseId, long sequence, String manifestSha256, Priority priority, byte[] packet, byte[] images)
+            throws IOException {
+        Item item = store(caseId, sequence, manifestSha256, priority, packet, images);
+        for (Consumer<Item> listener : putListeners) {
+            try {
+                listener.accept(item);
+            } catch (RuntimeException e) {
+                // a listener's problem is not the put's: the packet is stored
+            }
+        }
+        return item;
+    }
+
+    private synchronized Item store(String caseId, long sequence, String manifestSha256, Priority priority, byte[] packet, byte[] images)
             throws IOException {
         checkOpen();
         checkCaseId(caseId);
@@ -511,6 +525,17 @@ public final class Outbox implements AutoCloseable {
      */
     public void onAlarm(Consumer<Usage> listener) {
         alarmListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Tells {@code listener} of every packet stored from now on, once {@link #put} has made it durable (on the putting
+     * thread, after the outbox's lock is released): the uplink sends a new case at once instead of polling for it.
+     *
+     * @return what to run to stop telling this listener
+     */
+    public Runnable onPut(Consumer<Item> listener) {
+        putListeners.add(Objects.requireNonNull(listener, "listener"));
+        return () -> putListeners.remove(listener);
     }
 
     /** Whether the usage is at or above the alarm percentage. */

@@ -55,6 +55,22 @@ class OutboxTest extends OutboxFixture {
     }
 
     @Test
+    void putListenersHearOfEveryStoredPacketUntilTheyStop() throws IOException {
+        List<String> heard = new java.util.ArrayList<>();
+        Runnable stop = outbox.onPut(item -> {
+            assertThat(outbox.find(item.caseId())).as("stored when the listener hears of it").isPresent();
+            heard.add(item.caseId());
+        });
+        put("A", Priority.VIOLATION);
+        assertThatThrownBy(() -> outbox.put("B", 9, manifestSha(9), Priority.VIOLATION, bytes(10, 1)))
+                .isInstanceOf(IllegalStateException.class);
+        put("C", Priority.COMPLIANT);
+        stop.run();
+        put("D", Priority.VIOLATION);
+        assertThat(heard).containsExactly("A", "C");
+    }
+
+    @Test
     void theSequenceMustFollowTheHead() throws IOException {
         put("A", Priority.VIOLATION);
         assertThatThrownBy(() -> outbox.put("B", 3, manifestSha(3), Priority.VIOLATION, bytes(10, 1)))

@@ -26,6 +26,9 @@ import org.nsegw.api.weigh.WeighRecord;
  * @param trailerPlate the trailer's 挂 plate read at the rear of a combination; empty if none
  * @param alsoWeighed  weigh records of other sensors that weighed part of the same vehicle (a vehicle straddling two
  *                     lanes); empty normally
+ * @param completed    when the passage was complete by the gateway's clock: the later of the arrival of its last plate
+ *                     read and the moment fusion's windows allowed it to be decided (what is measured from to the case
+ *                     notice at the platform); {@code null} when not known (a passage made before fusion set it)
  */
 public record Passage(
         String id,
@@ -37,7 +40,14 @@ public record Passage(
         Set<PassageFlag> flags,
         String plate,
         String trailerPlate,
-        List<WeighRecord> alsoWeighed) {
+        List<WeighRecord> alsoWeighed,
+        Instant completed) {
+
+    /** A passage without its completion time. */
+    public Passage(String id, String lane, Instant time, WeighRecord weigh, List<PlateRead> plates, List<Observation> observations,
+            Set<PassageFlag> flags, String plate, String trailerPlate, List<WeighRecord> alsoWeighed) {
+        this(id, lane, time, weigh, plates, observations, flags, plate, trailerPlate, alsoWeighed, null);
+    }
 
     public Passage {
         Objects.requireNonNull(id, "id");
@@ -58,5 +68,10 @@ public record Passage(
 
     public Optional<WeighRecord> weighRecord() {
         return Optional.ofNullable(weigh);
+    }
+
+    /** The same passage, complete at {@code when}. */
+    public Passage completedAt(Instant when) {
+        return new Passage(id, lane, time, weigh, plates, observations, flags, plate, trailerPlate, alsoWeighed, when);
     }
 }

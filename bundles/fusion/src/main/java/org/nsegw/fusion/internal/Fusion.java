@@ -8,9 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.nsegw.api.anpr.PlateRead;
@@ -33,7 +33,9 @@ import org.osgi.service.log.LoggerFactory;
 
 /**
  * The gateway's passage fusion: one {@link SiteFusion} over every lane, fed by the sensors and cameras (whiteboard
- * listeners), advanced by the wall clock every {@link #TICK_MS} ms, handing each passage to every
+ * listeners), advanced by the wall clock every {@link #TICK_MS} ms and at the earliest moment a pending passage may be
+ * decided ({@link SiteFusion#nextDeadline}: a passage leaves when its windows close, not up to a tick later), handing
+ * each passage to every
  * {@link PassageListener}. Everything happens on one thread, so the pure core needs no lock and passages leave in
  * order; the sensors' threads only queue their records. When lanes come or go, the pending passages are flushed and
  * fusion starts over with the new lanes.
@@ -44,17 +46,27 @@ public final class Fusion implements WeighRecordListener, PlateReadListener, Obs
     static final long TICK_MS = 200;
 
     private final Logger log;
-    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "nsegw-fusion");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService thread = singleThread();
     private final List<Lane> lanes = new ArrayList<>();
     private SiteFusion fusion = new SiteFusion(List.of());
     private volatile boolean lateInputWarned;
+    /** When the one-shot advance scheduled for the next deadline runs; null when none is. On fusion's thread only. */
+    private Instant wakeAt;
 
     @Reference(service = PassageListener.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     volatile List<PassageListener> listeners = List.of();
+
+    /** Fusion's thread; at shutdown the advances scheduled for later deadlines are dropped (the stop flushes). */
+    private static ScheduledExecutorService singleThread() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "nsegw-fusion");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
 
     @Activate
     public Fusion(@Reference(name = "log", service = LoggerFactory.class) Logger log) {
@@ -161,11 +173,34 @@ public final class Fusion implements WeighRecordListener, PlateReadListener, Obs
         }
     }
 
+    /** Schedules an advance at the next deadline unless one is scheduled for then or earlier. */
+    private void wakeForNextDeadline() {
+        Instant now = Instant.now();
+        Optional<Instant> next = fusion.nextDeadline(now);
+        if (next.isEmpty() || wakeAt != null && wakeAt.isAfter(now) && !next.get().isBefore(wakeAt)) {
+            return;
+        }
+        Instant at = next.get();
+        wakeAt = at;
+        long delayMicros = Math.max(0, Duration.between(now, at).toNanos() / 1_000 + 1);
+        try {
+            thread.schedule(() -> run(() -> {
+                if (at.equals(wakeAt)) {
+                    wakeAt = null;
+                }
+                return fusion.advance(Instant.now());
+            }), delayMicros, TimeUnit.MICROSECONDS);
+        } catch (RejectedExecutionException e) {
+            // stopping
+        }
+    }
+
     /** Runs one step of fusion on its thread and delivers what it completed. */
     private void run(Supplier<List<Passage>> step) {
         List<Passage> passages;
         try {
             passages = step.get();
+            wakeForNextDeadline();
         } catch (RuntimeException e) {
             log.error("Fusion failed on an input", e);
             return;

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -409,7 +410,7 @@ public final class SiteFusion {
         }
         attached.sort(Comparator.comparing(PlateRead::time).thenComparing(PlateRead::cameraId));
         return new Passage(id(v.lane.id(), v.record.time(), v.record.deviceId()), v.lane.id(), v.record.time(), v.record,
-                attached, List.of(), flags, s.plate(), s.trailerPlate(), v.also);
+                attached, List.of(), flags, s.plate(), s.trailerPlate(), v.also, later(v.decideAt, lastArrival(attached)));
     }
 
     /** How long a lane remembers its reads for {@link #readNextDoor}. */
@@ -551,7 +552,7 @@ public final class SiteFusion {
         flags.addAll(s.flags());
         String lane = h.place.lane().id();
         return new Passage(id(lane, h.read.time(), h.read.cameraId()), lane, h.read.time(), null, reads, List.of(), flags, s.plate(),
-                s.trailerPlate(), List.of());
+                s.trailerPlate(), List.of(), later(h.expiresAt, lastArrival(reads)));
     }
 
     // --- gates --------------------------------------------------------------------------------------------------------
@@ -675,7 +676,8 @@ public final class SiteFusion {
         }
         observations.sort(Comparator.comparing(Observation::time).thenComparing(Observation::cameraId));
         return new Passage(id(lane.id(), read.time(), read.cameraId()), lane.id(), read.time(),
-                weighing == null ? null : weighing.weigh, List.of(read), observations, flags, s.plate(), s.trailerPlate(), List.of());
+                weighing == null ? null : weighing.weigh, List.of(read), observations, flags, s.plate(), s.trailerPlate(), List.of(),
+                later(e.decideAt, read.received()));
     }
 
     /**
@@ -738,15 +740,16 @@ public final class SiteFusion {
             }
         }
         reads.sort(Comparator.comparing(PlateRead::time).thenComparing(PlateRead::cameraId));
+        Instant due = group.stream().map(i -> i.due).max(Comparator.naturalOrder()).orElse(null);
         if (first.isWeighing()) {
             WeighRecord w = first.weigh;
             return new Passage(id(lane.id(), w.time(), w.deviceId()), lane.id(), w.time(), w, reads, List.of(), flags, "", "",
-                    List.of());
+                    List.of(), due);
         }
         List<Observation> observations = group.stream().map(i -> i.observation).toList();
         Observation o = observations.get(0);
         return new Passage(id(lane.id(), o.time(), o.cameraId()), lane.id(), o.time(), null, reads, observations, flags, "", "",
-                List.of());
+                List.of(), due);
     }
 
     // --- bookkeeping --------------------------------------------------------------------------------------------------
@@ -778,6 +781,58 @@ public final class SiteFusion {
         for (List<Item> list : itemsByLane.values()) {
             list.removeIf(i -> i.taken || i.emitted && !i.forgetAt.isAfter(now));
         }
+    }
+
+    /** The later of two instants, either may be null. */
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || !b.isAfter(a) ? a : b;
+    }
+
+    /** When the last of the reads arrived at the gateway; null without reads. */
+    private static Instant lastArrival(List<PlateRead> reads) {
+        Instant last = null;
+        for (PlateRead r : reads) {
+            last = later(last, r.received());
+        }
+        return last;
+    }
+
+    /**
+     * The earliest moment after {@code now} at which {@link #advance} may emit a passage: a vehicle's or an exit's decision
+     * time, a read's expiry, an item's due time. A caller that advances fusion then, rather than at its next periodic
+     * tick, emits passages as soon as their windows allow. Empty when nothing is pending.
+     */
+    public Optional<Instant> nextDeadline(Instant now) {
+        Instant next = null;
+        for (List<Vehicle> list : vehiclesByLane.values()) {
+            for (Vehicle v : list) {
+                if (!v.decided && v.decideAt.isAfter(now) && (next == null || v.decideAt.isBefore(next))) {
+                    next = v.decideAt;
+                }
+            }
+        }
+        for (List<Exit> list : exitsByLane.values()) {
+            for (Exit e : list) {
+                if (!e.decided && e.decideAt.isAfter(now) && (next == null || e.decideAt.isBefore(next))) {
+                    next = e.decideAt;
+                }
+            }
+        }
+        for (List<HeldRead> list : readsByCamera.values()) {
+            for (HeldRead h : list) {
+                if (!h.taken && h.expiresAt.isAfter(now) && (next == null || h.expiresAt.isBefore(next))) {
+                    next = h.expiresAt;
+                }
+            }
+        }
+        for (List<Item> list : itemsByLane.values()) {
+            for (Item i : list) {
+                if (!i.taken && !i.emitted && i.due.isAfter(now) && (next == null || i.due.isBefore(next))) {
+                    next = i.due;
+                }
+            }
+        }
+        return Optional.ofNullable(next);
     }
 
     /** Passage ids: the lane, the passage's time to the millisecond (UTC) and the device that anchors it. */

@@ -13,6 +13,7 @@ import static org.nsegw.fusion.internal.Inputs.rear;
 import static org.nsegw.fusion.internal.Inputs.rearTime;
 import static org.nsegw.fusion.internal.Inputs.weigh;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -92,6 +93,39 @@ class SiteFusionTest {
                 assertThat(p.alsoWeighed()).isEmpty();
             });
             assertThat(fusion.flush()).isEmpty();
+        }
+
+        @Test
+        void aPassageIsCompleteWhenFusionMayDecideItAndNextDeadlineSaysWhenThatIs() {
+            fusion.read(front("L1", FRONT_100, "浙A12345"));
+            fusion.weighed(truck(100));
+            fusion.read(rear("L1", REAR_100, "浙A12345"));
+            Instant now = at(101);
+            List<Passage> out = List.of();
+            for (int i = 0; i < 50 && out.isEmpty(); i++) {
+                Instant next = fusion.nextDeadline(now).orElseThrow();
+                assertThat(next).isAfter(now);
+                assertThat(fusion.advance(next.minusNanos(1))).isEmpty();
+                out = fusion.advance(next);
+                now = next;
+            }
+            Instant decided = now;
+            assertThat(out).singleElement().satisfies(p -> {
+                assertThat(p.plate()).isEqualTo("浙A12345");
+                assertThat(p.completed()).as("its windows closed after both reads arrived").isEqualTo(decided);
+            });
+            assertThat(fusion.nextDeadline(decided)).isEmpty();
+        }
+
+        @Test
+        void aPassageWhoseLastReadArrivedAfterItsWindowsClosedIsCompleteAtThatArrival() {
+            PlateRead r = rear("L1", REAR_100, "浙A12345");
+            // seen in its window by the camera's clock, delivered a minute later (the camera was offline), before fusion ticked
+            PlateRead rearRead = new PlateRead(r.cameraId(), r.lane(), r.position(), r.time(), r.plate(), r.rawText(), r.kind(),
+                    r.color(), r.confidence(), r.eventId(), r.images(), r.cameraTime(), r.time().plusSeconds(60), r.flags(), r.notes());
+            Passage p = only(truck(100), front("L1", FRONT_100, "浙A12345"), rearRead);
+            assertThat(p.plates()).hasSize(2);
+            assertThat(p.completed()).isEqualTo(rearRead.received());
         }
 
         @Test

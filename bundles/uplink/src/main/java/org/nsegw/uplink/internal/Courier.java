@@ -52,9 +52,17 @@ final class Courier {
     record Settings(Topics topics, String gatewayId, int maxChunkKb, int heartbeatSeconds, int ackTimeoutSeconds, String version) {
     }
 
-    /** Cases whose packets are held in memory while being sent. */
-    static final int MAX_ACTIVE = 32;
+    /** Cases whose packets are held in memory while being sent, at most... */
+    static final int MAX_ACTIVE = 256;
+    /** ...and the bytes of their packets, at most (at least one case is taken, whatever its size). */
+    static final long MAX_ACTIVE_BYTES = 16L << 20;
+    /** How often an idle courier looks at the outbox; a put it is told of ({@link #wake}) is sent at once. */
     static final long IDLE_POLL_MS = 50;
+    /**
+     * Outbox states gathered are written at least this often while cases flow, and before the outbox is read: one
+     * transaction (one flush of the disk) for many PUBACKs and acknowledgements instead of one per pass of the loop.
+     */
+    static final long MARK_INTERVAL_MS = 100;
     static final long FIRST_BACKOFF_MS = 1_000;
     static final long LAST_BACKOFF_MS = 60_000;
     /** How often the packets folder is looked at for a new checkpoint. */
@@ -95,6 +103,7 @@ final class Courier {
     /** When the platform's last VERIFIED was taken; null before the first (the console shows it). */
     private volatile Instant lastVerified;
     private Thread thread;
+    private Runnable stopListening;
     private int generation;
     /** Case messages (notices, chunks) without a PUBACK on this connection. */
     private int outstanding;
@@ -108,6 +117,7 @@ final class Courier {
     private long pauseUntil;
     private long lastLoad;
     private boolean lastLoadFound = true;
+    private long lastMarkFlush = System.nanoTime();
     private long nextHeartbeat;
     private long nextTimeoutCheck;
     private Instant since;
@@ -124,14 +134,15 @@ final class Courier {
         this.topics = settings.topics();
         this.clock = clock;
         this.log = log;
-        for (String c : List.of("connects", "notices", "chunks", "chunkBytes", "casesSent", "verified", "missing", "rejected",
-                "invalidAcks", "pubackErrors", "unreadablePackets", "resentUnanswered", "checkpoints")) {
+        for (String c : List.of("connects", "notices", "noticesPubacked", "chunks", "chunkBytes", "casesSent", "verified", "missing",
+                "rejected", "invalidAcks", "pubackErrors", "unreadablePackets", "resentUnanswered", "checkpoints")) {
             counters.put(c, new AtomicLong());
         }
     }
 
     synchronized void start() {
         running = true;
+        stopListening = outbox.onPut(item -> wake());
         thread = new Thread(this::run, "nsegw-uplink");
         thread.setDaemon(true);
         thread.start();
@@ -140,6 +151,11 @@ final class Courier {
     /** Stops the thread, publishes the retained offline status and disconnects. */
     void stop() throws InterruptedException {
         running = false;
+        synchronized (this) {
+            if (stopListening != null) {
+                stopListening.run();
+            }
+        }
         events.add(() -> { });
         Thread t;
         synchronized (this) {
@@ -155,6 +171,11 @@ final class Courier {
 
     boolean connected() {
         return connected;
+    }
+
+    /** A case was put in the outbox: look at once instead of at the next idle poll. Any thread. */
+    void wake() {
+        events.add(() -> lastLoadFound = true);
     }
 
     /** When the platform last answered VERIFIED for a case in the outbox; empty before the first since the start. */
@@ -223,7 +244,9 @@ final class Courier {
             for (Runnable e = first; e != null; e = events.poll()) {
                 e.run();
             }
-            flushMarks();
+            if (System.nanoTime() - lastMarkFlush >= TimeUnit.MILLISECONDS.toNanos(MARK_INTERVAL_MS)) {
+                flushMarks();
+            }
         } catch (InterruptedException e) {
             running = false;
             Thread.currentThread().interrupt();
@@ -350,7 +373,7 @@ final class Courier {
      * index of their own, so this costs the cases it returns, however many wait for the platform.
      */
     private boolean load() {
-        if (active.size() >= MAX_ACTIVE) {
+        if (full()) {
             return false;
         }
         long now = System.nanoTime();
@@ -363,15 +386,15 @@ final class Courier {
         // the ones being sent or left alone are in the answer too: ask for as many more
         for (Item item : outbox.unsent(active.size() + rejected.size() + MAX_ACTIVE)) {
             found |= take(item);
-            if (active.size() >= MAX_ACTIVE) {
+            if (full()) {
                 break;
             }
         }
-        while (resendScan && active.size() < MAX_ACTIVE) {
+        while (resendScan && !full()) {
             List<Item> page = outbox.sent(MAX_ACTIVE, resendAfter);
             boolean whole = true;
             for (Item item : page) {
-                if (active.size() >= MAX_ACTIVE) {
+                if (full()) {
                     whole = false;
                     break;
                 }
@@ -385,6 +408,18 @@ final class Courier {
         }
         lastLoadFound = found;
         return found;
+    }
+
+    /** Whether the cases being sent are as many, or their packets as large, as the courier holds in memory. */
+    private boolean full() {
+        if (active.size() >= MAX_ACTIVE) {
+            return true;
+        }
+        long bytes = 0;
+        for (Active a : active.values()) {
+            bytes += a.packet().length;
+        }
+        return bytes >= MAX_ACTIVE_BYTES;
     }
 
     /** Starts sending a case unless it is being sent, waited for or left alone. */
@@ -416,6 +451,7 @@ final class Courier {
 
     /** Writes the marks gathered, in one transaction; a case no longer in the outbox (acknowledged and purged) is let go. */
     private void flushMarks() {
+        lastMarkFlush = System.nanoTime();
         if (marks.isEmpty()) {
             return;
         }
@@ -545,6 +581,7 @@ final class Courier {
         t.pubacked(step);
         if (step.notice()) {
             mark(caseId, State.NOTIFIED);
+            count("noticesPubacked", 1);
         }
         if (t.phase() == Phase.AWAITING) {
             mark(caseId, State.SENT);

@@ -26,12 +26,19 @@ import org.nsegw.packet.Checkpoint;
  * keeps them in the shared {@link CaseStore} at once (so before the message is acknowledged to the broker), and on
  * one worker thread assembles the cases that are whole, checks them ({@link PacketCheck}, the chain), stores and
  * answers them, and asks for missing chunks when a case's notice is older than {@code missingAfter}.
+ *
+ * <p>Group commit: the worker takes every case that became whole since it last looked (up to {@value #MAX_BATCH}),
+ * checks them one by one, then makes all their verified packets, chain entries and {@code received.jsonl} lines
+ * durable together ({@link CaseStore.Commit}: files forced at the same time, each folder once) and only then hands
+ * their answers to the sender. No answer goes out before what it confirms is on disk.
  */
 final class CaseReception implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CaseReception.class.getName());
     /** MISSING is asked again at growing intervals, up to this many times missingAfter, while a case stays incomplete. */
     private static final int MAX_MISSING_BACKOFF = 16;
+    /** Cases completed and made durable together, at most. */
+    static final int MAX_BATCH = 512;
 
     /** Where the answers go: P/G/ack. */
     interface Answers {
@@ -43,6 +50,14 @@ final class CaseReception implements AutoCloseable {
      * digest: sha256 null; the packet's digest and signature still catch any change).
      */
     record ChunkHeader(String caseId, int index, int chunks, String sha256) {
+    }
+
+    private record Key(String gateway, String caseId) {
+    }
+
+    /** A case checked in a batch, answered once the batch is durable. */
+    private record Outcome(Key key, CaseNotice notice, long sequence, String status, String reason, Instant arrived,
+            Acknowledgement ack, CaseStore.ChainEntry link, boolean test) {
     }
 
     private final CaseStore store;
@@ -60,6 +75,11 @@ final class CaseReception implements AutoCloseable {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong missingRequests = new AtomicLong();
     private final AtomicLong ignored = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    /** Cases that may be whole, in the order they became so; each at most once in the queue. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Key> ready = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Set<Key> queued = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean draining = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicLong checkpoints = new AtomicLong();
     private volatile boolean closing;
 
@@ -84,13 +104,13 @@ final class CaseReception implements AutoCloseable {
     void adoptStaged() throws IOException {
         for (String[] staged : store.stagedCases()) {
             armMissingTimer(staged[0], staged[1], 1);
-            submit(() -> tryComplete(staged[0], staged[1]));
+            completeLater(staged[0], staged[1]);
         }
     }
 
-    Counts counts() {
+    Counts counts(long answersAgain) {
         return new Counts(notices.get(), chunks.get(), repeatedChunks.get(), verified.get(), rejected.get(),
-                duplicates.get(), missingRequests.get(), ignored.get());
+                duplicates.get(), missingRequests.get(), ignored.get(), commits.get(), answersAgain);
     }
 
     /**
@@ -191,7 +211,7 @@ final class CaseReception implements AutoCloseable {
             return;
         }
         armMissingTimer(gateway, notice.caseId(), 1);
-        submit(() -> tryComplete(gateway, notice.caseId()));
+        completeLater(gateway, notice.caseId());
     }
 
     /** A message on P/G/case/chunk: checked against its digest, kept, then the case completed if it is whole. */
@@ -229,7 +249,7 @@ final class CaseReception implements AutoCloseable {
             LOG.log(Level.ERROR, "cannot keep chunk " + header.index() + " of case " + caseId, e);
             return;
         }
-        submit(() -> tryComplete(gateway, caseId));
+        completeLater(gateway, caseId);
     }
 
     /** Finishes the work at hand (up to 10 s); timers are dropped. */
@@ -259,52 +279,133 @@ final class CaseReception implements AutoCloseable {
         }
     }
 
-    /** Assembles, checks, stores and answers a case once its notice and every chunk are in the store. */
-    private void tryComplete(String gateway, String caseId) {
-        if (store.isStored(gateway, caseId) || store.isMarkedRejected(gateway, caseId)) {
+    /** The case may be whole now: the worker looks at it with the others at hand. */
+    private void completeLater(String gateway, String caseId) {
+        Key key = new Key(gateway, caseId);
+        if (queued.add(key)) {
+            ready.add(key);
+        }
+        if (draining.compareAndSet(false, true)) {
+            submit(this::drain);
+        }
+    }
+
+    /** On the worker: completes the cases queued, a batch at a time, until none is left. */
+    private void drain() {
+        try {
+            while (true) {
+                List<Key> batch = new ArrayList<>();
+                for (Key k = ready.poll(); k != null; k = batch.size() < MAX_BATCH ? ready.poll() : null) {
+                    queued.remove(k); // a chunk arriving from now on queues the case again
+                    batch.add(k);
+                }
+                if (batch.isEmpty()) {
+                    return;
+                }
+                completeBatch(batch);
+            }
+        } finally {
+            draining.set(false);
+            if (!ready.isEmpty() && draining.compareAndSet(false, true)) {
+                submit(this::drain);
+            }
+        }
+    }
+
+    /**
+     * Assembles and checks each case whose notice and every chunk are in the store, makes the outcomes durable together
+     * (verified packets, chain entries, received lines), then answers them.
+     */
+    private void completeBatch(List<Key> keys) {
+        CaseStore.Commit commit = store.commit();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Key key : keys) {
+            try {
+                Outcome o = check(key, commit);
+                if (o != null) {
+                    outcomes.add(o);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.ERROR, "cannot complete case " + key.caseId() + " of " + key.gateway() + " (left for a retry)", e);
+                release(key, null);
+            }
+        }
+        if (outcomes.isEmpty()) {
             return;
+        }
+        List<ReceivedCase> lines = new ArrayList<>(outcomes.size());
+        try {
+            commit.run();
+            Instant now = Instant.now();
+            for (Outcome o : outcomes) {
+                lines.add(line(o.key().gateway(), o.notice(), o.sequence(), o.status(), o.reason(), o.arrived(), now, o.test()));
+            }
+            store.appendReceived(lines, true);
+            commits.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.ERROR, "cannot store " + outcomes.size() + " completed cases (left for a retry)", e);
+            for (Outcome o : outcomes) {
+                release(o.key(), o.link());
+            }
+            return;
+        }
+        for (Outcome o : outcomes) {
+            (o.status().equals("VERIFIED") ? verified : rejected).incrementAndGet();
+            answer(o.key().gateway(), o.ack());
+            cancelMissingTimer(o.key().gateway(), o.key().caseId());
+            store.clearPartial(o.key().gateway(), o.key().caseId());
+        }
+    }
+
+    /** Lets go of a case this instance could not finish: another attempt (a MISSING timer, a repeat) starts afresh. */
+    private void release(Key key, CaseStore.ChainEntry link) {
+        try {
+            if (link != null) {
+                store.releaseSequence(key.gateway(), link.sequence());
+            }
+            store.releaseClaim(key.gateway(), key.caseId());
+        } catch (IOException again) {
+            LOG.log(Level.ERROR, "cannot release the claim on case " + key.caseId(), again);
+        }
+    }
+
+    /**
+     * Assembles and checks a case if its notice and every chunk are in the store and no instance has it: its verified
+     * packet and chain entry go into {@code commit}, a rejected packet is kept at once. Null when there is nothing to do.
+     */
+    private Outcome check(Key key, CaseStore.Commit commit) throws IOException {
+        String gateway = key.gateway();
+        String caseId = key.caseId();
+        if (store.isStored(gateway, caseId) || store.isMarkedRejected(gateway, caseId)) {
+            return null;
         }
         var staged = store.notice(gateway, caseId);
         if (staged.isEmpty()) {
-            return; // the notice went to another instance, or has not come yet
+            return null; // the notice went to another instance, or has not come yet
         }
         CaseNotice notice = CaseNotice.parse(staged.get().json()).notice();
         if (notice == null || store.chunkIndexes(gateway, caseId).size() < notice.chunks()
                 || !missingIndexes(gateway, caseId, notice).isEmpty()) {
-            return;
+            return null;
         }
-        try {
-            if (!store.claim(gateway, caseId, instance)) {
-                return; // another instance is on it
-            }
-            if (store.isStored(gateway, caseId)) {
-                store.clearPartial(gateway, caseId); // another instance finished it between our look and our claim
-                return;
-            }
-            byte[] packet = store.assemble(gateway, caseId, notice.chunks());
-            PacketCheck.Outcome outcome = PacketCheck.check(packet, notice, gateway, trustedKeyIds);
-            String problem = outcome.ok() ? linkIntoChain(gateway, outcome.link()) : outcome.problem();
-            if (problem == null) {
-                store.storeVerified(gateway, caseId, packet);
-                verified.incrementAndGet();
-                record(gateway, notice, outcome.link().sequence(), "VERIFIED", "", staged.get().arrived(), outcome.test());
-                answer(gateway, Acknowledgement.verified(caseId, notice.packetSha256()));
-            } else {
-                store.storeRejected(gateway, caseId, packet, problem);
-                rejected.incrementAndGet();
-                record(gateway, notice, notice.sequence(), "REJECTED", problem, staged.get().arrived());
-                answer(gateway, Acknowledgement.rejected(caseId, notice.packetSha256(), problem));
-            }
-            cancelMissingTimer(gateway, caseId);
-            store.clearPartial(gateway, caseId);
-        } catch (IOException e) {
-            LOG.log(Level.ERROR, "cannot complete case " + caseId + " of " + gateway + " (left for a retry)", e);
-            try {
-                store.releaseClaim(gateway, caseId);
-            } catch (IOException again) {
-                LOG.log(Level.ERROR, "cannot release the claim on case " + caseId, again);
-            }
+        if (!store.claim(gateway, caseId, instance)) {
+            return null; // another instance is on it
         }
+        if (store.isStored(gateway, caseId)) {
+            store.clearPartial(gateway, caseId); // another instance finished it between our look and our claim
+            return null;
+        }
+        byte[] packet = store.assemble(gateway, caseId, notice.chunks());
+        PacketCheck.Outcome outcome = PacketCheck.check(packet, notice, gateway, trustedKeyIds);
+        String problem = outcome.ok() ? linkIntoChain(gateway, outcome.link(), commit) : outcome.problem();
+        if (problem == null) {
+            commit.storeVerified(gateway, caseId, packet);
+            return new Outcome(key, notice, outcome.link().sequence(), "VERIFIED", "", staged.get().arrived(),
+                    Acknowledgement.verified(caseId, notice.packetSha256()), outcome.link(), outcome.test());
+        }
+        store.storeRejected(gateway, caseId, packet, problem);
+        return new Outcome(key, notice, notice.sequence(), "REJECTED", problem, staged.get().arrived(),
+                Acknowledgement.rejected(caseId, notice.packetSha256(), problem), null, false);
     }
 
     /**
@@ -313,8 +414,8 @@ final class CaseReception implements AutoCloseable {
      * The number is taken before the neighbours are read, so of two instances storing neighbours at once at least
      * one sees the other. Null when the packet fits.
      */
-    private String linkIntoChain(String gateway, CaseStore.ChainEntry link) throws IOException {
-        var holder = store.claimSequence(gateway, link);
+    private String linkIntoChain(String gateway, CaseStore.ChainEntry link, CaseStore.Commit commit) throws IOException {
+        var holder = store.claimSequence(gateway, link, commit);
         if (holder.isPresent()) {
             return "sequence " + link.sequence() + " of gateway " + gateway + " is already case "
                     + holder.get().caseId() + " (manifest " + holder.get().manifestSha256() + ")";
@@ -337,7 +438,7 @@ final class CaseReception implements AutoCloseable {
                     + ") does not name its manifest " + link.manifestSha256() + " as the previous one";
         }
         if (problem != null) {
-            store.releaseSequence(gateway, link.sequence());
+            store.releaseSequence(gateway, link.sequence(), commit);
             return "chain of gateway " + gateway + ": " + problem;
         }
         return null;
@@ -452,7 +553,7 @@ final class CaseReception implements AutoCloseable {
                     LOG.log(Level.WARNING, "cannot release a stale claim on case {0}: {1}", caseId, e.toString());
                 }
             }
-            tryComplete(gateway, caseId);
+            completeBatch(List.of(new Key(gateway, caseId)));
         } else {
             missingRequests.incrementAndGet();
             answer(gateway, Acknowledgement.missing(caseId, notice.packetSha256(), missing));
@@ -470,11 +571,15 @@ final class CaseReception implements AutoCloseable {
     /** {@code test}: the verified packet's signed manifest says it is a test case (never the notice's word alone). */
     private void record(String gateway, CaseNotice notice, long sequence, String status, String reason,
             Instant arrived, boolean test) throws IOException {
-        Instant now = Instant.now();
-        store.appendReceived(new ReceivedCase(notice.caseId(), gateway, sequence, notice.outcome(), notice.plate(),
+        store.appendReceived(line(gateway, notice, sequence, status, reason, arrived, Instant.now(), test));
+    }
+
+    private ReceivedCase line(String gateway, CaseNotice notice, long sequence, String status, String reason,
+            Instant arrived, Instant now, boolean test) {
+        return new ReceivedCase(notice.caseId(), gateway, sequence, notice.outcome(), notice.plate(),
                 notice.packetSha256(), status, !status.equals("REJECTED"), reason, now.toString(),
                 arrived == null ? 0 : Math.max(0, Duration.between(arrived, now).toMillis()),
-                notice.time() == null ? -1 : Duration.between(notice.time(), now).toMillis(), instance, test));
+                notice.time() == null ? -1 : Duration.between(notice.time(), now).toMillis(), instance, test);
     }
 
     private void answer(String gateway, Acknowledgement ack) {

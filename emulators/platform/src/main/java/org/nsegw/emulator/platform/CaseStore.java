@@ -15,10 +15,15 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -38,13 +43,25 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Gateway ids and case ids become file names, so only {@link #isSafeName safe names} are accepted.
+ *
+ * <p>What must be durable before a case is answered (its verified packet, its chain entry, its line of
+ * {@code received.jsonl}) is written for a whole batch of cases at once by a {@link Commit}: every file written and
+ * forced by a pool of threads at the same time (the file system then commits its journal once for many of them
+ * instead of once per file), renamed into place, and each folder concerned forced once.
  */
-final class CaseStore {
+final class CaseStore implements AutoCloseable {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
     private static final Object RECEIVED_LOCK = new Object();
+    /** Threads forcing a batch's files at the same time; they wait for the disk, not for the processor. */
+    static final int FORCE_THREADS = 16;
 
     private final Path root;
+    private final ExecutorService forcing = Executors.newFixedThreadPool(FORCE_THREADS, r -> {
+        Thread t = new Thread(r, "platform-store-force");
+        t.setDaemon(true);
+        return t;
+    });
 
     CaseStore(Path root) throws IOException {
         this.root = root;
@@ -264,9 +281,21 @@ final class CaseStore {
      * the same case succeeds.
      */
     Optional<ChainEntry> claimSequence(String gateway, ChainEntry entry) throws IOException {
+        return claimSequence(gateway, entry, null);
+    }
+
+    /**
+     * As {@link #claimSequence(String, ChainEntry)}; with a commit, the entry is written at once (the claim is the file's
+     * exclusive creation) and forced with the commit's other files instead of on its own.
+     */
+    Optional<ChainEntry> claimSequence(String gateway, ChainEntry entry, Commit commit) throws IOException {
         Path dir = root.resolve(".chain").resolve(gateway);
         String line = entry.caseId() + " " + entry.manifestSha256() + " " + entry.previousManifestSha256();
-        if (writeOnce(dir, Long.toString(entry.sequence()), line.getBytes(StandardCharsets.UTF_8), true)) {
+        String name = Long.toString(entry.sequence());
+        if (writeOnce(dir, name, line.getBytes(StandardCharsets.UTF_8), commit == null)) {
+            if (commit != null) {
+                commit.forceLater(dir.resolve(name));
+            }
             return Optional.empty();
         }
         Optional<ChainEntry> holder = chainEntry(gateway, entry.sequence());
@@ -274,21 +303,179 @@ final class CaseStore {
     }
 
     void releaseSequence(String gateway, long sequence) throws IOException {
-        Files.deleteIfExists(root.resolve(".chain").resolve(gateway).resolve(Long.toString(sequence)));
+        releaseSequence(gateway, sequence, null);
+    }
+
+    /** Gives the number back; a commit that was to force its entry no longer does. */
+    void releaseSequence(String gateway, long sequence, Commit commit) throws IOException {
+        Path file = root.resolve(".chain").resolve(gateway).resolve(Long.toString(sequence));
+        if (commit != null) {
+            commit.toForce.remove(file);
+        }
+        Files.deleteIfExists(file);
     }
 
     /** Appends one line in one write, so instances sharing the folder do not interleave their lines. */
     void appendReceived(ReceivedCase received) throws IOException {
-        byte[] line = (received.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
+        appendReceived(List.of(received), false);
+    }
+
+    /** Appends the lines in one write, forced to disk when {@code durable}. */
+    void appendReceived(List<ReceivedCase> received, boolean durable) throws IOException {
+        if (received.isEmpty()) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        for (ReceivedCase r : received) {
+            text.append(r.toJson()).append('\n');
+        }
+        byte[] lines = text.toString().getBytes(StandardCharsets.UTF_8);
         synchronized (RECEIVED_LOCK) {
             try (FileChannel out = FileChannel.open(root.resolve(ReceivedCase.FILE), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
+                ByteBuffer buffer = ByteBuffer.wrap(lines);
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
+                if (durable) {
+                    out.force(true);
+                }
             }
         }
+    }
+
+    /** A batch's durable writes; {@link Commit#run} makes them durable together. */
+    Commit commit() {
+        return new Commit();
+    }
+
+    /**
+     * Files to put in place durably, together: {@link #run} writes and forces every new file at once on the store's
+     * forcing threads, gives each its name (exclusively: a file already there is left as it is), forces the files
+     * given to {@link #forceLater} likewise, and then forces each folder concerned once. Nothing is named before its
+     * bytes are on disk, so a crash leaves no partial file under a final name.
+     */
+    final class Commit {
+        private record NewFile(Path dir, String name, byte[] bytes) {
+        }
+
+        private final List<NewFile> files = new ArrayList<>();
+        private final List<Path> toForce = new ArrayList<>();
+        private final LinkedHashSet<Path> dirs = new LinkedHashSet<>();
+
+        /** A verified packet, stored by {@link #run}. */
+        void storeVerified(String gateway, String caseId, byte[] packet) {
+            files.add(new NewFile(root.resolve(gateway), caseId + ".zip", packet));
+        }
+
+        /** A file already named (written whole, not yet forced), forced by {@link #run} with the others. */
+        void forceLater(Path file) {
+            toForce.add(file);
+            dirs.add(file.getParent());
+        }
+
+        boolean isEmpty() {
+            return files.isEmpty() && toForce.isEmpty();
+        }
+
+        /** Writes, forces, names; forces the folders. On an IOException no new file is named (some may be). */
+        void run() throws IOException {
+            List<Future<Path>> temps = new ArrayList<>();
+            List<Future<Path>> forced = new ArrayList<>();
+            for (NewFile f : files) {
+                temps.add(forcing.submit(() -> temporary(f.dir(), f.name(), f.bytes(), true)));
+            }
+            for (Path p : toForce) {
+                forced.add(forcing.submit(() -> force(p)));
+            }
+            List<Path> written = new ArrayList<>();
+            IOException failure = null;
+            for (Future<Path> f : temps) {
+                try {
+                    written.add(await(f));
+                } catch (IOException e) {
+                    failure = failure == null ? e : failure;
+                    written.add(null);
+                }
+            }
+            for (Future<Path> f : forced) {
+                try {
+                    await(f);
+                } catch (IOException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (failure != null) {
+                for (Path temp : written) {
+                    if (temp != null) {
+                        Files.deleteIfExists(temp);
+                    }
+                }
+                throw failure;
+            }
+            for (int i = 0; i < files.size(); i++) {
+                NewFile f = files.get(i);
+                link(written.get(i), f.dir().resolve(f.name()));
+                dirs.add(f.dir());
+            }
+            List<Future<Path>> folders = new ArrayList<>();
+            for (Path dir : dirs) {
+                folders.add(forcing.submit(() -> force(dir)));
+            }
+            for (Future<Path> f : folders) {
+                await(f);
+            }
+        }
+
+        private Path await(Future<Path> f) throws IOException {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while forcing the store's files", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+    }
+
+    /** Forces a file or a folder (Linux: fsync on a descriptor opened for reading). */
+    private static Path force(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+        return path;
+    }
+
+    /** Names a written temporary file exclusively (as writeOnce does) and removes the temporary name. */
+    private static boolean link(Path temp, Path target) throws IOException {
+        try {
+            if (Files.exists(target)) {
+                return false;
+            }
+            try {
+                Files.createLink(target, temp);
+                return true;
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | IOException e) {
+                if (Files.exists(target)) {
+                    return false;
+                }
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                return true;
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    @Override
+    public void close() {
+        forcing.shutdown();
     }
 
     /** Writes name in dir unless it exists; true if this call wrote it. Two racing writers both "win" with equal bytes. */
@@ -297,22 +484,7 @@ final class CaseStore {
         if (Files.exists(target)) {
             return false;
         }
-        Path temp = temporary(dir, name, bytes, durable);
-        try {
-            Files.createLink(target, temp);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (UnsupportedOperationException | IOException e) {
-            if (Files.exists(target)) {
-                return false;
-            }
-            // no hard links here: a rename is atomic too, only not exclusive
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            return true;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        return link(temporary(dir, name, bytes, durable), target);
     }
 
     private static void replace(Path dir, String name, byte[] bytes) throws IOException {

@@ -12,14 +12,17 @@ package org.nsegw.emulator.platform;
  * @param duplicates      notices of cases already stored, answered VERIFIED again
  * @param missingRequests MISSING answers sent
  * @param ignored         messages that were not a valid notice or chunk (logged)
+ * @param commits         batches of completed cases made durable together (one forcing of their files each)
+ * @param answersAgain    answers published again: their publish failed or was not PUBACKed in time
  */
 public record Counts(long notices, long chunks, long repeatedChunks, long verified, long rejected, long duplicates,
-        long missingRequests, long ignored) {
+        long missingRequests, long ignored, long commits, long answersAgain) {
 
     @Override
     public String toString() {
         return notices + " notices, " + chunks + " chunks (" + repeatedChunks + " repeated), " + verified
                 + " packets verified, " + rejected + " rejected, " + duplicates + " duplicates, " + missingRequests
-                + " MISSING requests, " + ignored + " ignored messages";
+                + " MISSING requests, " + ignored + " ignored messages, " + commits + " commits, " + answersAgain
+                + " answers published again";
     }
 }

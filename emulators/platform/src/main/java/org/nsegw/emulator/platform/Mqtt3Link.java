@@ -3,6 +3,7 @@ package org.nsegw.emulator.platform;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -77,14 +78,24 @@ final class Mqtt3Link implements PlatformReceiver.Link {
     }
 
     @Override
-    public void send(String gateway, Acknowledgement ack) {
+    public void send(String gateway, Acknowledgement ack, AckSender.Done done) throws IOException {
         MqttMessage message = new MqttMessage(ack.toJson());
         message.setQos(1);
         message.setRetained(false);
         try {
-            client.publish(topics.ack(gateway), message);
+            client.publish(topics.ack(gateway), message, null, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    done.done(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    done.done(String.valueOf(e));
+                }
+            });
         } catch (MqttException e) {
-            LOG.log(Level.WARNING, "cannot send {0} for case {1}: {2}", ack.status(), ack.caseId(), e.toString());
+            throw new IOException(e.toString(), e); // refused now: the sender tries again
         }
     }
 
@@ -129,7 +140,7 @@ final class Mqtt3Link implements PlatformReceiver.Link {
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            // answers are fire and forget
+            // each answer has its own action listener (send)
         }
     }
 }

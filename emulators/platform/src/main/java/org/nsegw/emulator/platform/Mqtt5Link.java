@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClientException;
@@ -139,8 +140,9 @@ final class Mqtt5Link implements PlatformReceiver.Link {
         LOG.log(Level.INFO, "{0} subscribed to {1} (MQTT 5)", settings.clientId(), filter);
     }
 
+    /** Publishes without waiting; {@code done} is told at the PUBACK, or why the publish failed. */
     @Override
-    public void send(String gateway, Acknowledgement ack) {
+    public void send(String gateway, Acknowledgement ack, AckSender.Done done) throws IOException {
         MqttMessage message = new MqttMessage(ack.toJson());
         message.setQos(1);
         message.setRetained(false);
@@ -149,10 +151,22 @@ final class Mqtt5Link implements PlatformReceiver.Link {
         properties.setContentType("application/json");
         message.setProperties(properties);
         try {
-            publishWithinWindow(client, topics.ack(gateway), message);
+            client.publish(topics.ack(gateway), message, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    int code = codes == null || codes.length == 0 ? 0 : codes[0];
+                    done.done(code >= 0x80 ? "PUBACK reason code 0x" + Integer.toHexString(code) : null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable e) {
+                    done.done(String.valueOf(e));
+                }
+            });
         } catch (MqttException e) {
-            // the gateway asks again (a resent notice): a lost answer costs one resend
-            LOG.log(Level.WARNING, "cannot send {0} for case {1}: {2}", ack.status(), ack.caseId(), e.toString());
+            // refused now (too many in flight: the broker's Receive Maximum; not connected): the sender tries again
+            throw new IOException(e.toString(), e);
         }
     }
 
@@ -251,7 +265,7 @@ final class Mqtt5Link implements PlatformReceiver.Link {
 
         @Override
         public void deliveryComplete(IMqttToken token) {
-            // answers are fire and forget: a lost one costs the gateway a resend, answered VERIFIED again
+            // each answer has its own action listener (send)
         }
 
         @Override

@@ -35,7 +35,9 @@ import org.nsegw.packet.PacketVerifier;
  * The parts: {@link Mqtt5Link} or {@link Mqtt3Link} (the connection) feeds a {@link CaseReception} (what to do with
  * notices and chunks), which keeps them in a {@link CaseStore} (the shared folder) and checks packets with
  * {@link PacketCheck}. Messages are on disk before the MQTT callback returns, so before the broker has the
- * receiver's PUBACK; assembly, verification and answers run on one worker thread per instance.
+ * receiver's PUBACK; assembly, verification and storing run on one worker thread per instance, in batches of the cases
+ * that are whole (one {@link CaseStore.Commit} each: their files forced together), and the answers go out through an
+ * {@link AckSender}, which publishes without blocking the worker and publishes again any answer not PUBACKed.
  */
 public final class PlatformReceiver implements AutoCloseable {
 
@@ -138,21 +140,34 @@ public final class PlatformReceiver implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
 
     /** The MQTT connection: the shared subscription feeding a {@link CaseReception}, and the answers. */
-    interface Link extends CaseReception.Answers, AutoCloseable {
+    interface Link extends AckSender.Publisher, AutoCloseable {
         void connect() throws IOException;
 
         @Override
         void close();
     }
 
+    /** How long an answer may go without its PUBACK before it is published again. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
+
     private final Settings settings;
+    private final CaseStore store;
+    private final AckSender answers;
     private final CaseReception reception;
     private volatile Link link;
 
     private PlatformReceiver(Settings settings) throws IOException {
         this.settings = settings;
-        this.reception = new CaseReception(new CaseStore(settings.store()), settings.clientId(),
-                settings.trustedKeyIds(), settings.missingAfter(), (gateway, ack) -> link.send(gateway, ack));
+        this.store = new CaseStore(settings.store());
+        this.answers = new AckSender((gateway, ack, done) -> {
+            Link l = link;
+            if (l == null) {
+                throw new IOException("not connected yet");
+            }
+            l.send(gateway, ack, done);
+        }, ANSWER_TIMEOUT, settings.clientId());
+        this.reception = new CaseReception(store, settings.clientId(), settings.trustedKeyIds(), settings.missingAfter(),
+                answers::send);
     }
 
     /** Connects, subscribes and takes over the cases staged in the store (their MISSING timers start now). */
@@ -177,7 +192,7 @@ public final class PlatformReceiver implements AutoCloseable {
 
     /** What this instance handled since it started. */
     public Counts counts() {
-        return reception.counts();
+        return reception.counts(answers.retried());
     }
 
     /** Each gateway's folder in the store, checked whole: every packet, the chain and any checkpoints. */
@@ -197,9 +212,11 @@ public final class PlatformReceiver implements AutoCloseable {
     @Override
     public void close() {
         reception.close();
+        answers.close();
         if (link != null) {
             link.close();
         }
+        store.close();
     }
 
     /**

@@ -274,6 +274,12 @@ class PlatformReceiverTest {
         int chunks = FakeGateway.chunkCount(packet.zip(), CHUNK);
         gw.sendNotice(gw.notice(packet, "", CHUNK));
         gw.sendChunks(packet.caseId(), packet.zip(), CHUNK, chunks - 1);
+        // the broker's PUBACKs to the gateway say nothing of the receiver: wait until it has them all
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (before.counts().chunks() < chunks - 1 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
         before.close(); // the notice and chunks it got are on disk (kept before the callback returned)
         assertThat(before.counts().chunks()).isEqualTo(chunks - 1);
 
