@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.NavigableMap;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -55,24 +55,6 @@ final class ProofCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return Nsegw.EXIT_INVALID;
-    }
-
-    /** The signed checkpoints in a gateway's packets folder, by tree size. */
-    static TreeMap<Long, Path> checkpoints(Path packets) throws IOException {
-        TreeMap<Long, Path> found = new TreeMap<>();
-        if (Files.isDirectory(packets)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(packets, "checkpoint-*.json")) {
-                for (Path f : files) {
-                    String n = f.getFileName().toString();
-                    try {
-                        found.put(Long.parseLong(n.substring("checkpoint-".length(), n.length() - ".json".length())), f);
-                    } catch (NumberFormatException e) {
-                        // not one of the gateway's names
-                    }
-                }
-            }
-        }
-        return found;
     }
 
     /** The gateway's leaf hashes (hex) from {@code <data>/outbox/leaves}; null, with the reason printed, if there are none. */
@@ -123,7 +105,7 @@ final class ProofCommand implements Callable<Integer> {
             }
             Path file = checkpointFile;
             if (file == null) {
-                TreeMap<Long, Path> all = checkpoints(data.resolve("outbox").resolve("packets"));
+                NavigableMap<Long, Path> all = Checkpoint.filesIn(data.resolve("outbox").resolve("packets"));
                 var newest = all.lastEntry();
                 if (newest == null || newest.getKey() < sequence) {
                     err.println("No checkpoint covers sequence " + sequence + " yet (newest: "
@@ -192,7 +174,7 @@ final class ProofCommand implements Callable<Integer> {
                 return Nsegw.EXIT_INVALID;
             }
             List<String> proof = Proofs.consistency(leafHashes, oldSize, newSize);
-            TreeMap<Long, Path> all = checkpoints(data.resolve("outbox").resolve("packets"));
+            NavigableMap<Long, Path> all = Checkpoint.filesIn(data.resolve("outbox").resolve("packets"));
             String gateway = "";
             if (all.containsKey(oldSize) && all.containsKey(newSize)) {
                 Checkpoint older = readCheckpoint(all.get(oldSize));

@@ -1,5 +1,9 @@
 package org.nsegw.packet;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -8,6 +12,10 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.nsegw.packet.internal.Json;
 import org.nsegw.packet.internal.Pem;
@@ -45,6 +53,28 @@ public record Checkpoint(String gatewayId, long treeSize, byte[] rootHash, Strin
     /** The usual file name: checkpoint-&lt;treeSize&gt;.json. */
     public String fileName() {
         return "checkpoint-" + treeSize + ".json";
+    }
+
+    private static final Pattern FILE_NAME = Pattern.compile("checkpoint-([1-9][0-9]{0,17})\\.json");
+
+    /**
+     * The checkpoint files in {@code dir} by tree size, as {@link #fileName()} names them (other names are left out);
+     * empty if {@code dir} is not a folder. The files are not read.
+     */
+    public static NavigableMap<Long, Path> filesIn(Path dir) throws IOException {
+        TreeMap<Long, Path> found = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return found;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "checkpoint-*.json")) {
+            for (Path f : files) {
+                Matcher m = FILE_NAME.matcher(f.getFileName().toString());
+                if (m.matches()) {
+                    found.put(Long.parseLong(m.group(1)), f);
+                }
+            }
+        }
+        return found;
     }
 
     /** The bytes the signature covers: the canonical JSON without "signature". */

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * The signed checkpoints the evidence component writes beside the packets ({@code checkpoint-<treeSize>.json},
  * docs/evidence-format.md): which is the newest. The file is written before it is renamed into place, so a file with
- * that name is whole.
+ * that name is whole. (The packet library's {@code Checkpoint.filesIn} does the same listing; the uplink does not
+ * depend on that library for one file name.)
  */
 final class CheckpointFiles {
 
