@@ -3,7 +3,6 @@ package org.nsegw.uplink.internal;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,8 +18,8 @@ final class CheckpointFiles {
 
     private static final Pattern NAME = Pattern.compile("checkpoint-([1-9][0-9]{0,17})\\.json");
 
-    /** The newest checkpoint: its tree size and its bytes as written (RFC 8785 JSON). */
-    record Newest(long treeSize, byte[] json) {
+    /** The newest checkpoint: its tree size and its file (RFC 8785 JSON, sent as written). */
+    record Newest(long treeSize, Path file) {
     }
 
     private CheckpointFiles() {
@@ -41,13 +40,6 @@ final class CheckpointFiles {
                 }
             }
         }
-        if (file == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new Newest(best, Files.readAllBytes(file)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty(); // removed meanwhile; the next look finds what is there
-        }
+        return file == null ? Optional.empty() : Optional.of(new Newest(best, file));
     }
 }

@@ -67,6 +67,8 @@ final class Courier {
     static final long LAST_BACKOFF_MS = 60_000;
     /** How often the packets folder is looked at for a new checkpoint. */
     static final long CHECKPOINT_LOOK_MS = 5_000;
+    /** How often the folder is listed for a checkpoint when no packet came since the last listing. */
+    static final long CHECKPOINT_SLOW_LOOK_MS = 60_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** UTC with milliseconds, always three digits (docs/mqtt-topics.md). */
@@ -126,6 +128,10 @@ final class Courier {
     /** The tree size of the checkpoint being published, 0 when none is. */
     private long checkpointInFlight;
     private long nextCheckpointLook = System.nanoTime();
+    /** The chain head when the packets folder was last listed for checkpoints; -1: list it at the next look. */
+    private long checkpointLookHead = -1;
+    private int checkpointLooksLeft;
+    private long nextSlowCheckpointLook;
 
     Courier(Outbox outbox, BrokerLink link, Settings settings, Clock clock, Logger log) {
         this.outbox = outbox;
@@ -310,6 +316,7 @@ final class Courier {
                 active.size(), awaiting.size());
         publishTracked(statusMessage(true));
         nextCheckpointLook = System.nanoTime();
+        checkpointLookHead = -1;
         checkpointInFlight = 0;
         nextHeartbeat = System.nanoTime();
         return true;
@@ -741,28 +748,44 @@ final class Courier {
      * Publishes the newest signed checkpoint of the packets folder when the broker has not PUBACKed it (or a newer one)
      * on this run: retained on P/G/case/checkpoint, so a platform that subscribes later still gets it. Each checkpoint
      * covers the whole chain from sequence 1, so the newest is what the platform needs to name missing cases; one lost
-     * on the way is made good by the next. Looked for every {@link #CHECKPOINT_LOOK_MS} and at each connect.
+     * on the way is made good by the next. Looked for at each connect, then every {@link #CHECKPOINT_LOOK_MS} when packets
+     * came since the last look, else every {@link #CHECKPOINT_SLOW_LOOK_MS}.
      */
     private void checkpoint() {
         if (!connected || checkpointInFlight != 0 || System.nanoTime() - nextCheckpointLook < 0) {
             return;
         }
         nextCheckpointLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_LOOK_MS);
-        Optional<CheckpointFiles.Newest> newest;
-        try {
-            newest = CheckpointFiles.newest(outbox.directory().resolve("packets"));
-        } catch (IOException e) {
-            log.warn("Uplink: cannot look for checkpoints: {}", e.getMessage());
+        // A checkpoint follows a new packet (every N, written just after it) or comes later (every T, at stop): the
+        // folder, which may hold thousands of packets, is listed at the two looks after the chain moved on (the
+        // checkpoint may land just after the first), and otherwise once a minute.
+        long head = outbox.head().sequence();
+        if (head != checkpointLookHead) {
+            checkpointLookHead = head;
+            checkpointLooksLeft = 2;
+        }
+        if (checkpointLooksLeft == 0 && System.nanoTime() - nextSlowCheckpointLook < 0) {
             return;
         }
-        if (newest.isEmpty() || newest.get().treeSize() <= checkpointDelivered
-                || outstanding + others >= receiveMaximum) {
+        checkpointLooksLeft = Math.max(0, checkpointLooksLeft - 1);
+        nextSlowCheckpointLook = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CHECKPOINT_SLOW_LOOK_MS);
+        Optional<CheckpointFiles.Newest> newest;
+        byte[] json;
+        try {
+            newest = CheckpointFiles.newest(outbox.directory().resolve("packets"));
+            if (newest.isEmpty() || newest.get().treeSize() <= checkpointDelivered || outstanding + others >= receiveMaximum) {
+                return;
+            }
+            json = Files.readAllBytes(newest.get().file());
+        } catch (IOException e) {
+            log.warn("Uplink: cannot read the newest checkpoint: {}", e.getMessage());
+            checkpointLookHead = -1; // look again at the next turn
             return;
         }
         long size = newest.get().treeSize();
         int gen = generation;
         try {
-            link.publish(new BrokerLink.Message(topics.checkpoint(), newest.get().json(), 1, true, Map.of(), null),
+            link.publish(new BrokerLink.Message(topics.checkpoint(), json, 1, true, Map.of(), null),
                     error -> events.add(() -> {
                         if (gen == generation) {
                             others--;
